@@ -1,0 +1,180 @@
+package io.sluice.core.error;
+
+import io.sluice.core.connect.ConnectionSpec;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns any failure into one plain sentence, from the SQL state, the server's error code and the
+ * cause chain. Driver text never reaches the user verbatim: it can be long, technical, and in
+ * principle could echo connection details.
+ */
+public final class ErrorMessages {
+    private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
+    private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Unknown column '([^']*)'");
+
+    private ErrorMessages() {}
+
+    /** One sentence for {@code t}; {@code spec} (nullable) names the server in the sentence. */
+    public static String describe(Throwable t, ConnectionSpec spec) {
+        if (t instanceof SluiceException) {
+            return t.getMessage();
+        }
+        String where = spec == null ? "the server" : spec.dsn().host() + ":" + spec.dsn().port();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String s = fromCause(c, where, spec);
+            if (s != null) {
+                return s;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return "Something went wrong (" + t.getClass().getSimpleName() + "); the log file has the details.";
+    }
+
+    /** Wraps {@code t} as a {@link SluiceException} with the sentence from {@link #describe}. */
+    public static SluiceException wrap(Throwable t, ConnectionSpec spec) {
+        if (t instanceof SluiceException se) {
+            return se;
+        }
+        return new SluiceException(describe(t, spec), t);
+    }
+
+    private static String fromCause(Throwable c, String where, ConnectionSpec spec) {
+        if (c instanceof SQLException sql) {
+            String s = fromSql(sql, where, spec);
+            if (s != null) {
+                return s;
+            }
+        }
+        if (c instanceof UnknownHostException) {
+            return "The host '" + (spec == null ? c.getMessage() : spec.dsn().host()) + "' is unknown; check the DSN.";
+        }
+        if (c instanceof ConnectException) {
+            return "Nothing answered at " + where + " (connection refused); is the server running on that port?";
+        }
+        if (c instanceof NoRouteToHostException) {
+            return "There is no network route to " + where + ".";
+        }
+        if (c instanceof SocketTimeoutException) {
+            return "The server at " + where + " did not answer in time.";
+        }
+        if (c instanceof CertPathValidatorException || c instanceof CertificateException) {
+            String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (msg.contains("no subject alternative") || msg.contains("doesn't match") || msg.contains("does not match")) {
+                return "The server's TLS certificate is for another host name than " + hostOf(spec) + ".";
+            }
+            return "The server's TLS certificate is not signed by a CA you trust; choose the right CA file.";
+        }
+        if (c instanceof SSLException) {
+            String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (msg.contains("subject alternative") || msg.contains("hostname") || msg.contains("identity")) {
+                return "The server's TLS certificate is for another host name than " + hostOf(spec) + ".";
+            }
+            return "The TLS handshake with " + where + " failed; check the TLS mode and CA file.";
+        }
+        if (c instanceof AccessDeniedException ade) {
+            return "Sluice may not write to " + ade.getFile() + "; choose a folder you can write to.";
+        }
+        if (c instanceof FileSystemException fse && fse.getReason() != null
+                && fse.getReason().toLowerCase(Locale.ROOT).contains("read-only")) {
+            return "The folder of " + fse.getFile() + " is read-only; choose another folder.";
+        }
+        if (c instanceof IOException io) {
+            String msg = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
+            if (msg.contains("no space left") || msg.contains("disk quota")) {
+                return "The disk is full; free some space or choose another folder. The target file was left as it was.";
+            }
+            if (msg.contains("read-only file system")) {
+                return "The target folder is on a read-only file system; choose another folder.";
+            }
+        }
+        if (c instanceof OutOfMemoryError) {
+            return "Sluice ran out of memory; lower the batch size or the row-group size.";
+        }
+        return null;
+    }
+
+    private static String fromSql(SQLException e, String where, ConnectionSpec spec) {
+        int code = e.getErrorCode();
+        String msg = String.valueOf(e.getMessage());
+        switch (code) {
+            case 1045:
+                return "The server at " + where + " refused the user name or password.";
+            case 1044:
+            case 1142:
+            case 1143:
+            case 1227:
+                return "Your user may not read this; ask for SELECT permission on it.";
+            case 1049:
+                return "That database does not exist on " + where + ".";
+            case 1146:
+                return "That table does not exist (it may have been dropped or renamed).";
+            case 1054: {
+                Matcher m = UNKNOWN_COLUMN.matcher(msg);
+                return m.find()
+                        ? "The column or name '" + m.group(1) + "' does not exist in the table (was it dropped? check the filter)."
+                        : "A column the export needs does not exist any more.";
+            }
+            case 1064: {
+                Matcher m = NEAR.matcher(msg);
+                return m.find()
+                        ? "The filter is not valid SQL near '" + m.group(1).replaceAll("' at line \\d+$", "").strip() + "'."
+                        : "The filter is not valid SQL.";
+            }
+            case 1317:
+                return "The query was interrupted on the server.";
+            case 1792:
+            case 1290:
+                return "The filter tried to change data; Sluice only reads.";
+            case 1927:
+            case 2013:
+            case 2006:
+                return "The connection to " + where + " was lost during the export.";
+            case 1040:
+                return "The server at " + where + " has too many connections right now.";
+            case 3159:
+                return "The server requires TLS; choose the TLS mode 'required' or stronger.";
+            default:
+                break;
+        }
+        String state = e.getSQLState();
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("public key retrieval")) {
+            return "The server wants this password sent over TLS; choose the TLS mode 'required' or 'preferred'.";
+        }
+        if (lower.contains("ssl") && (lower.contains("not support") || lower.contains("doesn't support")
+                || lower.contains("does not support") || lower.contains("required"))) {
+            return "The server at " + where + " does not offer TLS, but the TLS mode requires it.";
+        }
+        if (state != null && state.startsWith("08")) {
+            if (e.getCause() == null) {
+                return lower.contains("connect")
+                        ? "Sluice could not connect to " + where + "."
+                        : "The connection to " + where + " was lost.";
+            }
+            return null; // the cause (refused, unknown host, TLS …) says more
+        }
+        if (state != null && state.equals("70100")) {
+            return "The query was cancelled.";
+        }
+        return null;
+    }
+
+    private static String hostOf(ConnectionSpec spec) {
+        return spec == null ? "the host" : "'" + spec.dsn().host() + "'";
+    }
+}

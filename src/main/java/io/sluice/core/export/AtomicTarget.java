@@ -1,0 +1,91 @@
+package io.sluice.core.export;
+
+import io.sluice.core.error.SluiceException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The target is written as a temp file beside it and moved into place only on success, so the
+ * target is always either the old file or the complete new one, and no temp file stays behind.
+ */
+public final class AtomicTarget implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AtomicTarget.class);
+    static final String TEMP_MARK = ".sluice-tmp-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private AtomicTarget(Path target, Path temp) {
+        this.target = target;
+        this.temp = temp;
+    }
+
+    /** Creates the (empty) temp file at once, so an unwritable folder fails before any query runs. */
+    public static AtomicTarget begin(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new SluiceException("The folder " + dir + " does not exist.");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new SluiceException("The target " + abs + " is a folder; name a file.");
+        }
+        byte[] r = new byte[6];
+        RANDOM.nextBytes(r);
+        Path temp = dir.resolve(abs.getFileName() + TEMP_MARK + HexFormat.of().formatHex(r));
+        Files.createFile(temp);
+        return new AtomicTarget(abs, temp);
+    }
+
+    public Path temp() {
+        return temp;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Flushes the temp file to disk and moves it onto the target in one step. */
+    public void commit() throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+        syncDirectory(target.getParent());
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                log.warn("could not delete the temp file {}", temp, e);
+            }
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can fsync a directory; the rename is done either way
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.sluice.core.export;
+
+import java.util.List;
+
+/**
+ * Hears an export as it runs. {@link #progress} is called on the reading thread and
+ * {@link #sample} on the writing thread: implementations hand off to their own thread (the UI
+ * does) and must not block.
+ */
+public interface ExportListener {
+    ExportListener NONE = new ExportListener() {};
+
+    /** The plan is resolved and the query is about to run. */
+    default void started(ExportPlan plan) {}
+
+    default void progress(ExportProgress progress) {}
+
+    /** A few rows just written, formatted for display, one string (or null) per column. */
+    default void sample(List<List<String>> rows) {}
+}

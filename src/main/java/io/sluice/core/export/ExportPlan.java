@@ -1,0 +1,85 @@
+package io.sluice.core.export;
+
+import io.sluice.core.error.SluiceException;
+import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.schema.Identifiers;
+import io.sluice.core.schema.TableSchema;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.core.types.TypeMapper;
+import io.sluice.core.types.TypeMapping;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** The columns an export writes, each with its mapping, and the one SELECT that streams them. */
+public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
+
+    public record PlannedColumn(ColumnInfo column, TypeMapping mapping) {}
+
+    public ExportPlan {
+        columns = List.copyOf(columns);
+    }
+
+    /** Resolves the requested subset and overrides against the probed table. */
+    public static ExportPlan resolve(TableSchema schema, List<String> subset, Map<String, MappingTarget> overrides) {
+        List<ColumnInfo> chosen = new ArrayList<>();
+        if (subset.isEmpty()) {
+            chosen.addAll(schema.columns());
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (String name : subset) {
+                if (!seen.add(name)) {
+                    throw new SluiceException("The column '" + name + "' is listed twice.");
+                }
+                chosen.add(schema.column(name).orElseThrow(() -> new SluiceException(
+                        "The table " + schema.table().name() + " has no column '" + name + "'.")));
+            }
+        }
+        for (String name : overrides.keySet()) {
+            if (schema.column(name).isEmpty()) {
+                throw new SluiceException("The table " + schema.table().name() + " has no column '" + name + "' to map.");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new SluiceException("Choose at least one column to export.");
+        }
+        List<PlannedColumn> planned = new ArrayList<>();
+        for (ColumnInfo c : chosen) {
+            MappingTarget target = overrides.getOrDefault(c.name(), MappingTarget.DEFAULT);
+            try {
+                planned.add(new PlannedColumn(c, TypeMapper.map(c, target)));
+            } catch (IllegalArgumentException e) {
+                throw new SluiceException(e.getMessage(), e);
+            }
+        }
+        return new ExportPlan(schema, planned);
+    }
+
+    public Schema arrowSchema() {
+        List<Field> fields = columns.stream().map(p -> p.mapping().field(p.column().name())).collect(Collectors.toList());
+        return new Schema(fields);
+    }
+
+    /**
+     * One streaming statement. The filter is the user's own SQL; it sits on lines of its own so a
+     * trailing {@code --} comment cannot swallow the closing parenthesis or the LIMIT.
+     */
+    public String selectSql(String where, Long limit) {
+        String cols = columns.stream()
+                .map(p -> p.mapping().selectExpression(Identifiers.quote(p.column().name())))
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("SELECT ").append(cols).append(" FROM ").append(schema.table().qualifiedName());
+        if (where != null) {
+            sql.append(" WHERE (\n").append(where).append("\n)");
+        }
+        if (limit != null) {
+            sql.append(" LIMIT ").append(limit);
+        }
+        return sql.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package io.sluice.core.export;
+
+import io.sluice.core.types.MappingTarget;
+import io.sluice.core.write.WriterOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What to export and how. Immutable; built with {@link #builder(String, String, Path)}. */
+public final class ExportRequest {
+    private final String database;
+    private final String table;
+    private final Path target;
+    private final List<String> columns;
+    private final Map<String, MappingTarget> overrides;
+    private final String where;
+    private final Long limit;
+    private final WriterOptions writerOptions;
+    private final int batchRows;
+    private final long batchBytes;
+    private final int sampleRows;
+
+    private ExportRequest(Builder b) {
+        this.database = Objects.requireNonNull(b.database, "database");
+        this.table = Objects.requireNonNull(b.table, "table");
+        this.target = Objects.requireNonNull(b.target, "target");
+        this.columns = List.copyOf(b.columns);
+        this.overrides = Map.copyOf(b.overrides);
+        this.where = b.where == null || b.where.isBlank() ? null : b.where.strip();
+        this.limit = b.limit;
+        this.writerOptions = b.writerOptions;
+        this.batchRows = b.batchRows;
+        this.batchBytes = b.batchBytes;
+        this.sampleRows = b.sampleRows;
+    }
+
+    public static Builder builder(String database, String table, Path target) {
+        Builder b = new Builder();
+        b.database = database;
+        b.table = table;
+        b.target = target;
+        return b;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** The columns to export in this order; empty means all, in table order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public Map<String, MappingTarget> overrides() {
+        return overrides;
+    }
+
+    public Optional<String> where() {
+        return Optional.ofNullable(where);
+    }
+
+    public OptionalLong limit() {
+        return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
+    }
+
+    public WriterOptions writerOptions() {
+        return writerOptions;
+    }
+
+    public int batchRows() {
+        return batchRows;
+    }
+
+    public long batchBytes() {
+        return batchBytes;
+    }
+
+    /** How many rows in all the listener receives as samples. */
+    public int sampleRows() {
+        return sampleRows;
+    }
+
+    public static final class Builder {
+        private String database;
+        private String table;
+        private Path target;
+        private List<String> columns = List.of();
+        private final Map<String, MappingTarget> overrides = new LinkedHashMap<>();
+        private String where;
+        private Long limit;
+        private WriterOptions writerOptions = WriterOptions.DEFAULTS;
+        private int batchRows = 32_768;
+        private long batchBytes = 8L << 20;
+        private int sampleRows = 200;
+
+        public Builder columns(List<String> columns) {
+            this.columns = List.copyOf(columns);
+            return this;
+        }
+
+        public Builder override(String column, MappingTarget target) {
+            overrides.put(column, target);
+            return this;
+        }
+
+        public Builder overrides(Map<String, MappingTarget> all) {
+            overrides.putAll(all);
+            return this;
+        }
+
+        public Builder where(String where) {
+            this.where = where;
+            return this;
+        }
+
+        public Builder limit(Long limit) {
+            if (limit != null && limit < 0) {
+                throw new IllegalArgumentException("The row limit cannot be negative.");
+            }
+            this.limit = limit;
+            return this;
+        }
+
+        public Builder writerOptions(WriterOptions options) {
+            this.writerOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** Arrow batches close at this many rows or bytes, whichever comes first. */
+        public Builder batch(int rows, long bytes) {
+            if (rows < 1 || bytes < 1) {
+                throw new IllegalArgumentException("Batches need room for at least one row.");
+            }
+            this.batchRows = rows;
+            this.batchBytes = bytes;
+            return this;
+        }
+
+        public Builder sampleRows(int rows) {
+            this.sampleRows = Math.max(0, rows);
+            return this;
+        }
+
+        public ExportRequest build() {
+            return new ExportRequest(this);
+        }
+    }
+}

