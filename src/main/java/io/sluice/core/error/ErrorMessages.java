@@ -132,7 +132,7 @@ public final class ErrorMessages {
             case 1064: {
                 Matcher m = NEAR.matcher(msg);
                 return m.find()
-                        ? "The filter is not valid SQL near '" + m.group(1).replaceAll("' at line \\d+$", "").strip() + "'."
+                        ? "The filter is not valid SQL near '" + nearText(m.group(1)) + "'."
                         : "The filter is not valid SQL.";
             }
             case 1317:
@@ -172,6 +172,15 @@ public final class ErrorMessages {
             return "The query was cancelled.";
         }
         return null;
+    }
+
+    /** The server quotes the rest of the statement; drop the line end and parenthesis Sluice wraps filters in. */
+    private static String nearText(String near) {
+        String s = near.replaceAll("' at line \\d+$", "").strip();
+        if (s.endsWith(")")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s.isEmpty() ? "the end" : s;
     }
 
     private static String hostOf(ConnectionSpec spec) {

@@ -71,10 +71,10 @@ public final class TypeMapper {
             case DEFAULT:
                 return null;
             case BOOL:
-                if (f == TypeFamily.TINYINT || (f == TypeFamily.BIT && t.length() == 1)) {
+                if (f == TypeFamily.TINYINT) {
                     return null;
                 }
-                return "only TINYINT and BIT(1) columns can become booleans.";
+                return f == TypeFamily.BIT && t.length() == 1 ? "BIT(1) is a boolean already." : "only TINYINT columns can become booleans.";
             case INT64:
                 if (f == TypeFamily.BIGINT && t.unsigned()) {
                     return "BIGINT UNSIGNED holds values up to 18446744073709551615, more than Int64 can hold; use decimal.";
@@ -176,16 +176,16 @@ public final class TypeMapper {
                 return new TypeMapping(DEFAULT, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), nullable,
                         ReaderKind.FLOAT64, PLAIN, "", meta, false);
             case BIT:
-                if (t.length() == 1 || target == BOOL) {
-                    return new TypeMapping(target, ArrowType.Bool.INSTANCE, nullable, ReaderKind.BIT_AS_BOOL, PLAIN, "", meta, false);
+                if (target == INT64) {
+                    return new TypeMapping(INT64, new ArrowType.Int(64, true), nullable, ReaderKind.BIT_AS_UINT64, PLAIN,
+                            "", meta, false);
                 }
                 if (target == FIXED_BINARY) {
                     return new TypeMapping(FIXED_BINARY, new ArrowType.FixedSizeBinary((t.length() + 7) / 8), nullable,
                             ReaderKind.BIT_AS_FIXED_BINARY, PLAIN, "", meta, false);
                 }
-                if (target == INT64) {
-                    return new TypeMapping(INT64, new ArrowType.Int(64, true), nullable, ReaderKind.BIT_AS_UINT64, PLAIN,
-                            "", meta, false);
+                if (t.length() == 1) {
+                    return new TypeMapping(DEFAULT, ArrowType.Bool.INSTANCE, nullable, ReaderKind.BIT_AS_BOOL, PLAIN, "", meta, false);
                 }
                 return new TypeMapping(DEFAULT, new ArrowType.Int(64, false), nullable, ReaderKind.BIT_AS_UINT64, PLAIN,
                         "", meta, false);

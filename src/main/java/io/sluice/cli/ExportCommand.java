@@ -1,0 +1,179 @@
+package io.sluice.cli;
+
+import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.error.CancelledException;
+import io.sluice.core.export.CancelToken;
+import io.sluice.core.export.ExportListener;
+import io.sluice.core.export.ExportProgress;
+import io.sluice.core.export.ExportRequest;
+import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.Exporter;
+import io.sluice.core.export.Units;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.core.write.Compression;
+import io.sluice.core.write.WriterOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Stream a table into a Parquet file.")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
+    String table;
+
+    @Option(names = "--database", paramLabel = "DB", description = "The database of --table.")
+    String database;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The Parquet file to write (replaced only on success).")
+    Path out;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
+    Long limit;
+
+    @Option(names = "--where", paramLabel = "SQL", description = "A filter, as after WHERE (runs read-only).")
+    String where;
+
+    @Option(names = "--columns", paramLabel = "a,b", split = ",", description = "Only these columns, in this order.")
+    List<String> columns = List.of();
+
+    @Option(names = "--map", paramLabel = "COL=TYPE", description = "Override a mapping (bool, int64, decimal, float64, time64, fixed-binary, utf8).")
+    Map<String, String> map = Map.of();
+
+    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "zstd", description = "zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Option(names = "--row-group-rows", paramLabel = "N", defaultValue = "1048576", description = "Rows per row group at most (default: ${DEFAULT-VALUE}).")
+    int rowGroupRows;
+
+    @Option(names = "--row-group-mb", paramLabel = "MB", defaultValue = "64", description = "Row-group size in MiB at most (default: ${DEFAULT-VALUE}).")
+    int rowGroupMb;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: when stderr is a terminal).")
+    Boolean progress;
+
+    @Override
+    public Integer call() {
+        ConnectionSpec cs = connection.toSpec();
+        TableRef ref = TableRef.resolve(table, database, cs.dsn());
+        WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
+                .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
+        ExportRequest request = ExportRequest.builder(ref.database(), ref.table(), out).columns(columns)
+                .overrides(overrides(map)).where(where).limit(limit).writerOptions(options).sampleRows(0).build();
+        CancelToken cancel = new CancelToken();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            cancel.cancel();
+            try {
+                done.await(10, TimeUnit.SECONDS); // let the export delete its temp file before the JVM exits
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sluice-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        try (BufferAllocator allocator = new RootAllocator()) {
+            ExportListener listener = showProgress ? new ProgressLine(err) : ExportListener.NONE;
+            ExportSummary s = new Exporter(cs, allocator).run(request, listener, cancel);
+            if (showProgress) {
+                err.println();
+            }
+            print(s);
+            return 0;
+        } catch (CancelledException e) {
+            if (showProgress) {
+                err.println();
+            }
+            throw e;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C is in progress; the hook is already running
+            }
+        }
+    }
+
+    static Map<String, MappingTarget> overrides(Map<String, String> raw) {
+        Map<String, MappingTarget> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> out.put(k, MappingTarget.parse(v)));
+        return out;
+    }
+
+    private void print(ExportSummary s) {
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("target", s.target().toString());
+            j.put("rows", s.rows());
+            j.put("bytes", s.fileBytes());
+            j.put("seconds", s.elapsed().toNanos() / 1e9);
+            j.put("rowsPerSecond", Math.round(s.rowsPerSecond()));
+            List<Object> cols = new ArrayList<>();
+            for (ExportSummary.ColumnSummary c : s.columns()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", c.name());
+                m.put("mysqlType", c.mysqlType());
+                m.put("arrowType", c.arrowType());
+                m.put("parquetType", c.parquetType());
+                m.put("nulls", c.nulls());
+                m.put("nulledValues", c.nulledValues());
+                cols.add(m);
+            }
+            j.put("columns", cols);
+            j.put("parquetSchema", s.parquetSchema());
+            o.println(Json.write(j));
+        } else {
+            o.printf(Locale.ROOT, "Wrote %,d rows to %s (%s) in %s, %,.0f rows/s.%n", s.rows(), s.target(),
+                    Units.bytes(s.fileBytes()), Units.duration(s.elapsed()), s.rowsPerSecond());
+            for (ExportSummary.ColumnSummary c : s.columns()) {
+                if (c.nulledValues() > 0) {
+                    o.printf(Locale.ROOT, "  %s: %,d values the mapping cannot hold were written as NULL.%n", c.name(), c.nulledValues());
+                }
+            }
+        }
+        o.flush();
+    }
+
+    /** A one-line progress display on a terminal. */
+    private static final class ProgressLine implements ExportListener {
+        private final PrintWriter err;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(ExportProgress p) {
+            String pct = p.fraction() < 0 ? "" : String.format(Locale.ROOT, "%3.0f%% ", p.fraction() * 100);
+            String eta = p.eta().map(d -> " ETA " + Units.duration(d)).orElse("");
+            err.printf(Locale.ROOT, "\r%s%,d rows  %,.0f rows/s  %s  %s%s   ", pct, p.rowsRead(), p.rowsPerSecond(),
+                    Units.bytes(p.bytesWritten()), Units.duration(p.elapsed()), eta);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.sluice.cli;
+
+import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.ErrorMessages;
+import io.sluice.core.export.Version;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The headless face of Sluice. Exit codes: 0 success, 1 failure (one plain sentence on stderr),
+ * 2 bad usage, 130 cancelled.
+ */
+@Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.VersionProvider.class,
+        description = "Stream MySQL/MariaDB tables into exact Parquet files.",
+        subcommands = {ProbeCommand.class, PreviewCommand.class, ExportCommand.class})
+public final class SluiceCli {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_CANCELLED = 130;
+    private static final Logger log = LoggerFactory.getLogger(SluiceCli.class);
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Add the stack trace to errors.")
+    boolean verbose;
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SluiceCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CancelledException) {
+                commandLine.getErr().println(e.getMessage());
+                return EXIT_CANCELLED;
+            }
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println(e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            log.warn("command failed", e);
+            commandLine.getErr().println(ErrorMessages.describe(e, null));
+            if (((SluiceCli) commandLine.getCommandSpec().root().userObject()).verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sluice " + Version.current()};
+        }
+    }
+}

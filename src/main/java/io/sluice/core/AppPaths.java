@@ -1,0 +1,20 @@
+package io.sluice.core;
+
+import java.nio.file.Path;
+
+/** Where Sluice keeps its own files: {@code $SLUICE_HOME}, else {@code ~/.sluice}. */
+public final class AppPaths {
+    private AppPaths() {}
+
+    public static Path home() {
+        String env = System.getenv("SLUICE_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".sluice");
+    }
+
+    public static Path logFile() {
+        return home().resolve("sluice.log");
+    }
+}

@@ -1,0 +1,174 @@
+package io.sluice.core.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.SluiceException;
+import io.sluice.testing.BigTable;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.MessageType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(MariaDbExtension.class)
+class ExportBehaviourIT {
+    private static final String ODD_DB = "odd db `name` ü";
+    private static final String ODD_TABLE = "select 'x' \"y\" `z` ünï ✓ 表;";
+    private static final byte[] OLD_CONTENT = "the old file".getBytes();
+    private static BufferAllocator allocator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void allocator() {
+        allocator = new RootAllocator();
+    }
+
+    @AfterAll
+    static void noLeaks() {
+        allocator.close(); // throws if any export leaked an Arrow buffer
+    }
+
+    private ExportSummary export(TestDb db, ExportRequest request, ExportListener listener, CancelToken cancel) {
+        return new Exporter(db.spec(), allocator).run(request, listener, cancel);
+    }
+
+    @Test
+    void oddIdentifiersJustWork(TestDb db) throws Exception {
+        Path out = dir.resolve("odd.parquet");
+        ExportSummary s = export(db, ExportRequest.builder(ODD_DB, ODD_TABLE, out).build(), ExportListener.NONE, new CancelToken());
+        assertEquals(2, s.rows());
+        MessageType schema = ParquetFiles.schema(out);
+        assertEquals(List.of("id", "my col", "from", "a`b", "ü", "表", "semi;colon", "\"dq\"", "'sq'"),
+                schema.getFields().stream().map(f -> f.getName()).collect(Collectors.toList()));
+        try (Connection c = db.connect()) {
+            ParquetVerifier.Report r = ParquetVerifier.verify(c, ODD_DB, ODD_TABLE, "id", out);
+            assertTrue(r.mismatches().isEmpty(), () -> String.join("\n", r.mismatches()));
+        }
+    }
+
+    @Test
+    void subsetFilterAndLimitShapeTheFile(TestDb db) throws Exception {
+        Path out = dir.resolve("subset.parquet");
+        ExportRequest req = ExportRequest.builder("sluice_types", "ints", out).columns(List.of("biu", "id"))
+                .where("id >= 2 -- a trailing comment must not swallow the LIMIT").limit(2L).build();
+        ExportSummary s = export(db, req, ExportListener.NONE, new CancelToken());
+        assertEquals(2, s.rows());
+        List<Group> rows = ParquetFiles.rows(out);
+        assertEquals(List.of("biu", "id"), ParquetFiles.schema(out).getFields().stream().map(f -> f.getName()).collect(Collectors.toList()));
+        assertEquals("18446744073709551615", Long.toUnsignedString(rows.get(0).getLong(0, 0)));
+        assertEquals(2, rows.get(0).getInteger(1, 0));
+    }
+
+    @Test
+    void anEmptyResultIsAValidFileWithTheSchema(TestDb db) throws Exception {
+        Path out = dir.resolve("empty.parquet");
+        ExportSummary s = export(db, ExportRequest.builder("sluice_types", "temporal", out).where("1 = 0").build(),
+                ExportListener.NONE, new CancelToken());
+        assertEquals(0, s.rows());
+        assertEquals(11, ParquetFiles.schema(out).getFieldCount());
+        assertTrue(ParquetFiles.rows(out).isEmpty());
+    }
+
+    @Test
+    void aFailedExportLeavesTheTargetAsItWas(TestDb db) throws Exception {
+        Path out = Files.write(dir.resolve("keep.parquet"), OLD_CONTENT);
+        SluiceException e = assertThrows(SluiceException.class, () -> export(db,
+                ExportRequest.builder("sluice_types", "ints", out).where("id = = 1").build(), ExportListener.NONE, new CancelToken()));
+        assertEquals("The filter is not valid SQL near '= 1'.", e.getMessage());
+        assertUntouched(out);
+    }
+
+    @Test
+    void aSecondStatementInTheFilterDoesNotRun(TestDb db) throws Exception {
+        Path out = dir.resolve("inject.parquet");
+        assertThrows(SluiceException.class, () -> export(db,
+                ExportRequest.builder("sluice_types", "misc", out).where("1=1; DROP TABLE sluice_types.misc").build(),
+                ExportListener.NONE, new CancelToken()));
+        try (Connection c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM sluice_types.misc")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+        assertTrue(Files.notExists(out));
+        assertNoTempFiles();
+    }
+
+    @Test
+    void theExportRunsInAReadOnlySession(TestDb db) throws Exception {
+        Path out = dir.resolve("ro.parquet");
+        ExportSummary s = export(db, ExportRequest.builder("sluice_types", "misc", out).where("@@transaction_read_only = 1").build(),
+                ExportListener.NONE, new CancelToken());
+        assertEquals(1, s.rows(), "the filter sees a read-only session");
+    }
+
+    @Test
+    void cancelMidExportLeavesTheTargetAsItWas(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = Files.write(dir.resolve("cancelled.parquet"), OLD_CONTENT);
+        CancelToken cancel = new CancelToken();
+        AtomicInteger samples = new AtomicInteger();
+        long t0 = System.nanoTime();
+        long[] cancelledAt = new long[1];
+        assertThrows(CancelledException.class, () -> export(db,
+                ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).batch(1000, 8 << 20).build(),
+                new ExportListener() {
+                    @Override
+                    public void sample(List<List<String>> rows) {
+                        if (samples.incrementAndGet() == 2) {
+                            cancelledAt[0] = System.nanoTime();
+                            cancel.cancel();
+                        }
+                    }
+                }, cancel));
+        long stopMillis = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
+        assertTrue(stopMillis < 1000, "stopped " + stopMillis + " ms after Cancel");
+        assertUntouched(out);
+    }
+
+    @Test
+    void memoryStaysBoundedOnATableFarLargerThanTheAllocator(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = dir.resolve("big.parquet");
+        long limit = 64L << 20;
+        try (BufferAllocator small = new RootAllocator(limit)) {
+            ExportSummary s = new Exporter(db.spec(), small).run(
+                    ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).batch(65_536, 8L << 20).build(),
+                    ExportListener.NONE, new CancelToken());
+            assertEquals(BigTable.ROWS, s.rows());
+            assertTrue(small.getPeakMemoryAllocation() <= limit, "peak " + small.getPeakMemoryAllocation());
+            assertEquals(0, small.getAllocatedMemory(), "every Arrow buffer released");
+        }
+        assertEquals(BigTable.ROWS, ParquetFiles.footer(out).getBlocks().stream().mapToLong(b -> b.getRowCount()).sum());
+    }
+
+    private void assertUntouched(Path target) throws Exception {
+        assertEquals(new String(OLD_CONTENT), Files.readString(target));
+        assertNoTempFiles();
+    }
+
+    private void assertNoTempFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> temps = files.filter(p -> p.getFileName().toString().contains(".sluice-tmp-")).collect(Collectors.toList());
+            assertTrue(temps.isEmpty(), "temp files left: " + temps);
+        }
+    }
+}
