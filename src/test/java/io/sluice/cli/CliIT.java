@@ -1,0 +1,92 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.TestDb;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's contract: exit codes, one sentence on failure, the password only through safe channels. */
+@ExtendWith(MariaDbExtension.class)
+class CliIT {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = SluiceCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    private static String dsn(TestDb db) {
+        return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/sluice_types";
+    }
+
+    @Test
+    void exportWithPasswordFromStdinWritesTheFileAndJsonSummary(TestDb db) throws Exception {
+        Path out = dir.resolve("ints.parquet");
+        Run r = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--out", out.toString(), "--json", "--compression", "snappy", "--map", "t1=bool", "--where", "t1 IN (0, 1) OR t1 IS NULL");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"rows\":2"), r.out()); // ids 3 (0) and 4 (NULL)
+        assertTrue(r.out().contains("\"arrowType\":\"Bool\""), r.out());
+        assertEquals(2, ParquetFiles.rows(out).size());
+        assertFalse(r.out().contains(TestDb.PASSWORD) || r.err().contains(TestDb.PASSWORD));
+    }
+
+    @Test
+    void probeListsColumnsWithTheirMappings(TestDb db) {
+        Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table", "nums");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Decimal256(65, 30)"), r.out());
+        assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
+    }
+
+    @Test
+    void previewShowsRowsAsTheyWouldBeWritten(TestDb db) {
+        Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "temporal", "--columns", "id,dt6", "--where", "id = 2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("9999-12-31 23:59:59.999999"), r.out());
+    }
+
+    @Test
+    void aWrongPasswordIsOneSentenceAndExitOne(TestDb db) throws Exception {
+        Path out = Files.writeString(dir.resolve("keep.parquet"), "old");
+        Run r = run("not-" + TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--out", out.toString());
+        assertEquals(1, r.code());
+        assertEquals("The server at " + db.host() + ":" + db.port() + " refused the user name or password.", r.err().strip());
+        assertEquals("old", Files.readString(out));
+    }
+
+    @Test
+    void badUsageIsExitTwo(TestDb db) {
+        assertEquals(2, run("", "export", "--dsn", dsn(db), "--table", "ints").code()); // no --out
+        assertEquals(2, run("", "export", "--dsn", dsn(db), "--table", "ints", "--out", "x.parquet", "--compression", "lzma").code());
+        Run r = run("", "probe", "--dsn", "postgres://x@y/z");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("mysql:// or mariadb://"), r.err());
+    }
+}

@@ -1,0 +1,73 @@
+package io.sluice.core.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.core.schema.ColumnInfo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TypeMapperTest {
+    private static ColumnInfo col(String dataType, String columnType) {
+        return ColumnInfo.of("c", 1, MySqlType.parse(dataType, columnType), true);
+    }
+
+    private static String arrow(String dataType, String columnType) {
+        return TypeMapper.defaultMapping(col(dataType, columnType)).arrowDisplay();
+    }
+
+    @Test
+    void defaultsFollowTheDesignTable() {
+        assertEquals("Int8", arrow("tinyint", "tinyint(1)"));
+        assertEquals("UInt8", arrow("tinyint", "tinyint(3) unsigned"));
+        assertEquals("UInt32", arrow("mediumint", "mediumint(8) unsigned"));
+        assertEquals("UInt64", arrow("bigint", "bigint(20) unsigned"));
+        assertEquals("Decimal128(38, 10)", arrow("decimal", "decimal(38,10)"));
+        assertEquals("Decimal256(65, 30)", arrow("decimal", "decimal(65,30)"));
+        assertEquals("Bool", arrow("bit", "bit(1)"));
+        assertEquals("UInt64", arrow("bit", "bit(64)"));
+        assertEquals("Timestamp(µs)", arrow("datetime", "datetime(6)"));
+        assertEquals("Timestamp(µs, UTC)", arrow("timestamp", "timestamp(3)"));
+        assertEquals("Duration(µs)", arrow("time", "time(6)"));
+        assertEquals("FixedSizeBinary(16)", arrow("binary", "binary(16)"));
+        assertEquals("Utf8 (dictionary)", arrow("enum", "enum('a','it''s')"));
+        assertEquals("Int16", arrow("year", "year(4)"));
+        assertEquals("Utf8", arrow("uuid", "uuid"));
+    }
+
+    @Test
+    void parquetTypesFollowFromArrow() {
+        assertEquals("INT32 INTEGER(8,true)", TypeMapper.defaultMapping(col("tinyint", "tinyint(4)")).parquetDisplay());
+        assertEquals("INT64 DECIMAL(12,2)", TypeMapper.defaultMapping(col("decimal", "decimal(12,2)")).parquetDisplay());
+        assertEquals("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)", TypeMapper.defaultMapping(col("decimal", "decimal(65,30)")).parquetDisplay());
+        assertEquals("INT64 TIMESTAMP(MICROS,false)", TypeMapper.defaultMapping(col("datetime", "datetime")).parquetDisplay());
+        assertEquals("BINARY JSON", TypeMapper.defaultMapping(col("json", "json")).parquetDisplay());
+    }
+
+    @Test
+    void overridesOfferOnlyWhatHoldsTheValues() {
+        assertEquals(List.of(MappingTarget.DEFAULT, MappingTarget.DECIMAL, MappingTarget.UTF8),
+                TypeMapper.allowedTargets(col("bigint", "bigint(20) unsigned")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TypeMapper.map(col("bigint", "bigint(20) unsigned"), MappingTarget.INT64));
+        assertTrue(e.getMessage().contains("18446744073709551615"), e.getMessage());
+        assertEquals("Bool", TypeMapper.map(col("tinyint", "tinyint(1)"), MappingTarget.BOOL).arrowDisplay());
+        assertEquals("Int64", TypeMapper.map(col("bit", "bit(1)"), MappingTarget.INT64).arrowDisplay());
+        assertFalse(TypeMapper.allowedTargets(col("blob", "blob")).contains(MappingTarget.UTF8));
+        assertEquals("Time64(µs)", TypeMapper.map(col("time", "time"), MappingTarget.TIME64).arrowDisplay());
+    }
+
+    @Test
+    void lossyMappingsSayWhy() {
+        assertTrue(TypeMapper.defaultMapping(col("date", "date")).lossy());
+        assertTrue(TypeMapper.defaultMapping(col("bigint", "bigint unsigned")).lossy());
+        assertFalse(TypeMapper.defaultMapping(col("int", "int(11)")).lossy());
+    }
+
+    @Test
+    void enumValuesParseWithQuotes() {
+        assertEquals(List.of("a", "it's", ""), MySqlType.parse("enum", "enum('a','it''s','')").values());
+    }
+}
