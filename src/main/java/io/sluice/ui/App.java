@@ -1,20 +1,28 @@
 package io.sluice.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The window (placeholder until the workbench lands). */
+/** The JavaFX application: one workbench window. */
 public final class App extends Application {
+    private MainWindow window;
+
     public static void launchWindow(String[] args) {
         Application.launch(App.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Sluice");
-        stage.setScene(new Scene(new Label("Sluice"), 400, 200));
+        window = new MainWindow(getHostServices());
+        stage.setTitle("Sluice — MySQL/MariaDB to Parquet");
+        stage.setScene(window.scene());
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 }

@@ -113,7 +113,7 @@ public final class ErrorMessages {
         String msg = String.valueOf(e.getMessage());
         switch (code) {
             case 1045:
-                return "The server at " + where + " refused the user name or password.";
+                return (spec == null ? "The server" : "The server at " + where) + " refused the user name or password.";
             case 1044:
             case 1142:
             case 1143:

@@ -1,0 +1,180 @@
+package io.sluice.ui.connection;
+
+import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.connect.Connections;
+import io.sluice.core.connect.Dsn;
+import io.sluice.core.connect.Secret;
+import io.sluice.core.connect.TlsMode;
+import io.sluice.core.error.ErrorMessages;
+import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.server.DemoDatabase;
+import io.sluice.ui.UiTaskExecutor;
+import io.sluice.ui.settings.RecentConnection;
+import io.sluice.ui.settings.RecentConnections;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The connection panel's state: what to connect to, whether it worked, and the recent list. */
+public final class ConnectionViewModel {
+    private final UiTaskExecutor tasks;
+    private final RecentConnections recentStore;
+    private final StringProperty dsn = new SimpleStringProperty("mysql://root@127.0.0.1:3306/");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObjectProperty<TlsMode> tlsMode = new SimpleObjectProperty<>(TlsMode.PREFERRED);
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Enter a DSN and test the connection, or open the demo database.");
+    private final BooleanProperty statusIsError = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ConnectionSpec> connected = new SimpleObjectProperty<>();
+    private final ObservableList<RecentConnection> recent = FXCollections.observableArrayList();
+    private DemoDatabase demo;
+
+    public ConnectionViewModel(UiTaskExecutor tasks, RecentConnections recentStore) {
+        this.tasks = tasks;
+        this.recentStore = recentStore;
+        recent.setAll(recentStore.load());
+    }
+
+    /** Tests the connection in the background; on success it becomes the connection the app uses. */
+    public void testConnection() {
+        ConnectionSpec spec;
+        try {
+            spec = toSpec();
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        status.set("Connecting to " + spec.dsn().host() + ":" + spec.dsn().port() + " …");
+        statusIsError.set(false);
+        tasks.submit("test connection", cancel -> {
+            try (Connection c = Connections.open(spec)) {
+                return new SchemaProbe(c).serverVersion();
+            } catch (Exception e) {
+                throw ErrorMessages.wrap(e, spec);
+            }
+        }, UiTaskExecutor.outcome(version -> {
+            busy.set(false);
+            status.set("Connected to " + version + " at " + spec.dsn().host() + ":" + spec.dsn().port() + ".");
+            statusIsError.set(false);
+            connected.set(spec);
+            if (demo == null || !spec.dsn().equals(demo.spec().dsn())) {
+                recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(),
+                        caFile.get(), spec.dsn().database(), "")));
+            }
+        }, this::fail));
+    }
+
+    /** Starts the private demo MariaDB with the sample shop and connects to it. */
+    public void openDemo() {
+        if (demo != null) {
+            use(demo.spec());
+            testConnection();
+            return;
+        }
+        busy.set(true);
+        statusIsError.set(false);
+        status.set("Starting the demo database (a private MariaDB on this computer) …");
+        tasks.submit("demo database", cancel -> DemoDatabase.start(), UiTaskExecutor.outcome(d -> {
+            demo = d;
+            use(d.spec());
+            testConnection();
+        }, this::fail));
+    }
+
+    public void useRecent(RecentConnection r) {
+        dsn.set(r.dsn());
+        tlsMode.set(r.tlsMode());
+        caFile.set(r.caFile());
+        password.set("");
+    }
+
+    /** Remembers the table last exported from the current connection (never the password). */
+    public void rememberTable(String database, String table) {
+        ConnectionSpec spec = connected.get();
+        if (spec != null && (demo == null || !spec.dsn().equals(demo.spec().dsn()))) {
+            recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(), caFile.get(),
+                    database, table)));
+        }
+    }
+
+    private void use(ConnectionSpec spec) {
+        dsn.set(spec.dsn().redacted());
+        password.set("");
+        tlsMode.set(spec.tlsMode());
+        caFile.set("");
+    }
+
+    private void fail(String sentence) {
+        busy.set(false);
+        status.set(sentence);
+        statusIsError.set(true);
+    }
+
+    /** A password typed into the DSN moves to the password field; the DSN shown is always redacted. */
+    ConnectionSpec toSpec() {
+        String text = dsn.get();
+        Optional<Secret> inDsn = Dsn.embeddedPassword(text);
+        Dsn parsed = Dsn.parse(text);
+        if (inDsn.isPresent()) {
+            password.set(new String(inDsn.get().reveal()));
+            dsn.set(parsed.redacted());
+        }
+        if (tlsMode.get().verifiesCertificate() && caFile.get().isBlank()) {
+            throw new IllegalArgumentException("TLS mode " + tlsMode.get() + " needs a CA file to check the server against.");
+        }
+        return ConnectionSpec.builder(parsed).password(Secret.of(password.get().toCharArray())).tlsMode(tlsMode.get())
+                .caFile(caFile.get().isBlank() ? null : Path.of(caFile.get())).build();
+    }
+
+    public void shutdown() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    public StringProperty dsnProperty() {
+        return dsn;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ObjectProperty<TlsMode> tlsModeProperty() {
+        return tlsMode;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty statusIsErrorProperty() {
+        return statusIsError;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<ConnectionSpec> connectedProperty() {
+        return connected;
+    }
+
+    public ObservableList<RecentConnection> recent() {
+        return recent;
+    }
+}

@@ -1,0 +1,81 @@
+package io.sluice.ui.schema;
+
+import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.schema.PiiDetector;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.core.types.TypeMapper;
+import io.sluice.core.types.TypeMapping;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One column of the chosen table as the columns table shows it; an override re-maps it at once. */
+public final class ColumnRow {
+    private final ColumnInfo column;
+    private final List<MappingTarget> allowed;
+    private final BooleanProperty include = new SimpleBooleanProperty(true);
+    private final ObjectProperty<MappingTarget> override = new SimpleObjectProperty<>(MappingTarget.DEFAULT);
+    private final ReadOnlyStringWrapper arrow = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper parquet = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper();
+    private final String pii;
+
+    public ColumnRow(ColumnInfo column) {
+        this.column = column;
+        this.allowed = TypeMapper.allowedTargets(column);
+        this.pii = PiiDetector.kindOf(column.name()).orElse("");
+        override.addListener((obs, old, now) -> remap(now == null ? MappingTarget.DEFAULT : now));
+        remap(MappingTarget.DEFAULT);
+    }
+
+    private void remap(MappingTarget target) {
+        TypeMapping m = TypeMapper.map(column, target);
+        arrow.set(m.arrowDisplay());
+        parquet.set(m.parquetDisplay());
+        note.set(m.note());
+    }
+
+    public ColumnInfo column() {
+        return column;
+    }
+
+    public String name() {
+        return column.name();
+    }
+
+    public String mysqlType() {
+        return column.type().columnType() + (column.nullable() ? "" : " not null");
+    }
+
+    public List<MappingTarget> allowedTargets() {
+        return allowed;
+    }
+
+    public String pii() {
+        return pii;
+    }
+
+    public BooleanProperty includeProperty() {
+        return include;
+    }
+
+    public ObjectProperty<MappingTarget> overrideProperty() {
+        return override;
+    }
+
+    public ReadOnlyStringProperty arrowProperty() {
+        return arrow.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty parquetProperty() {
+        return parquet.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,174 @@
+package io.sluice.ui.schema;
+
+import io.sluice.core.export.Units;
+import io.sluice.core.schema.TableInfo;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.ui.Fxml;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.textfield.TextFields;
+
+/** The schema browser: database → table tree with a filter, and the chosen table's mappings. */
+public final class SchemaView {
+    private final SchemaViewModel vm;
+    private final Parent root;
+
+    @FXML private HBox filterBox;
+    @FXML private TreeView<Object> tree;
+    @FXML private Label tableTitle;
+    @FXML private Label schemaStatus;
+    @FXML private TableView<ColumnRow> columnsTable;
+
+    public SchemaView(SchemaViewModel vm) {
+        this.vm = vm;
+        this.root = Fxml.load(this, "schema/SchemaView.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        TextField filter = TextFields.createClearableTextField();
+        filter.setPromptText("Filter tables");
+        filter.setId("tableFilter");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        filterBox.getChildren().add(filter);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        vm.filterProperty().addListener((o, a, b) -> rebuildTree());
+        vm.databases().addListener((ListChangeListener<SchemaViewModel.DatabaseEntry>) c -> rebuildTree());
+        tree.setRoot(new TreeItem<>("root"));
+        tree.setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                } else if (item instanceof TableInfo ti) {
+                    setText(ti.name() + "   " + (ti.rowEstimate() < 0 ? "view" : "~" + String.format("%,d", ti.rowEstimate()) + " rows")
+                            + " · " + Units.bytes(ti.dataBytes()));
+                    setTooltip(ti.comment().isEmpty() ? null : new Tooltip(ti.comment()));
+                } else {
+                    setText(item.toString());
+                    setTooltip(null);
+                }
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
+            if (item != null && item.getValue() instanceof TableInfo ti) {
+                vm.select(ti);
+            }
+        });
+        vm.selectedTableProperty().addListener((o, a, t) -> tableTitle.setText(t == null ? "Choose a table" : t.database() + "." + t.name()));
+        schemaStatus.textProperty().bind(vm.statusProperty());
+        buildColumns();
+        columnsTable.setItems(vm.columns());
+    }
+
+    private void rebuildTree() {
+        TreeItem<Object> rootItem = new TreeItem<>("root");
+        for (SchemaViewModel.DatabaseEntry d : vm.filtered()) {
+            TreeItem<Object> db = new TreeItem<>(d.database().name());
+            d.tables().forEach(t -> db.getChildren().add(new TreeItem<>(t)));
+            db.setExpanded(true);
+            rootItem.getChildren().add(db);
+        }
+        tree.setRoot(rootItem);
+    }
+
+    private void buildColumns() {
+        TableColumn<ColumnRow, Boolean> include = new TableColumn<>("✓");
+        include.setCellValueFactory(c -> c.getValue().includeProperty());
+        include.setCellFactory(CheckBoxTableCell.forTableColumn(include));
+        include.setEditable(true);
+        include.setMaxWidth(34);
+        include.setMinWidth(34);
+        TableColumn<ColumnRow, String> name = text("Column", r -> r.name(), 130);
+        TableColumn<ColumnRow, String> mysql = text("MySQL type", r -> r.mysqlType(), 150);
+        TableColumn<ColumnRow, String> arrow = new TableColumn<>("Arrow type");
+        arrow.setCellValueFactory(c -> c.getValue().arrowProperty());
+        arrow.setPrefWidth(140);
+        TableColumn<ColumnRow, String> parquet = new TableColumn<>("Parquet type");
+        parquet.setCellValueFactory(c -> c.getValue().parquetProperty());
+        parquet.setPrefWidth(210);
+        TableColumn<ColumnRow, MappingTarget> override = new TableColumn<>("Map as");
+        override.setCellValueFactory(c -> c.getValue().overrideProperty());
+        override.setCellFactory(c -> new OverrideCell());
+        override.setPrefWidth(115);
+        override.setMinWidth(105);
+        TableColumn<ColumnRow, String> pii = text("PII", r -> r.pii().isEmpty() ? "" : "● " + r.pii(), 90);
+        pii.getStyleClass().add("pii-column");
+        TableColumn<ColumnRow, String> note = new TableColumn<>("Note");
+        note.setCellValueFactory(c -> c.getValue().noteProperty());
+        note.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                boolean has = !empty && s != null && !s.isEmpty();
+                setText(has ? "⚠ " + s : null);
+                setTooltip(has ? new Tooltip(s) : null);
+                getStyleClass().removeAll("note-cell");
+                if (has) {
+                    getStyleClass().add("note-cell");
+                }
+            }
+        });
+        note.setPrefWidth(320);
+        columnsTable.getColumns().setAll(java.util.List.of(include, name, mysql, arrow, parquet, override, pii, note));
+    }
+
+    private static TableColumn<ColumnRow, String> text(String title, java.util.function.Function<ColumnRow, String> f, double width) {
+        TableColumn<ColumnRow, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())).getReadOnlyProperty());
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    /** A combo box offering only the mappings valid for the row's column. */
+    private static final class OverrideCell extends TableCell<ColumnRow, MappingTarget> {
+        private final ComboBox<MappingTarget> box = new ComboBox<>();
+        private ColumnRow bound;
+
+        OverrideCell() {
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.valueProperty().addListener((o, a, v) -> {
+                if (bound != null && v != null) {
+                    bound.overrideProperty().set(v);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(MappingTarget item, boolean empty) {
+            super.updateItem(item, empty);
+            ColumnRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            bound = null;
+            if (row == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getItems().setAll(row.allowedTargets());
+            box.setValue(row.overrideProperty().get());
+            box.setDisable(row.allowedTargets().size() <= 1);
+            bound = row;
+            setGraphic(box);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

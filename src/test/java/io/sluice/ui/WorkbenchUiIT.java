@@ -1,0 +1,149 @@
+package io.sluice.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.core.schema.TableInfo;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.testing.BigTable;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.TestDb;
+import io.sluice.ui.schema.ColumnRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window (headless) against the private MariaDB, and saves the screenshots. */
+@ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchUiIT {
+    @TempDir
+    static Path settings;
+    @TempDir
+    Path out;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(null, settings);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    private void connect(FxRobot robot, TestDb db, String password) {
+        robot.clickOn("#dsnField").eraseText(60);
+        robot.interact(() -> window.connection().dsnProperty().set("mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/"));
+        robot.interact(() -> window.connection().tlsModeProperty().set(io.sluice.core.connect.TlsMode.DISABLED));
+        robot.clickOn("#passwordField");
+        robot.interact(() -> window.connection().passwordProperty().set(password)); // unicode is typed via the model
+        robot.clickOn("#passwordField").type(KeyCode.ENTER); // Enter in the password field tests the connection
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void selectTable(FxRobot robot, String database, String table) throws Exception {
+        waitFor(() -> !window.schema().databases().isEmpty());
+        @SuppressWarnings("unchecked")
+        TreeView<Object> tree = robot.lookup("#tree").queryAs(TreeView.class);
+        robot.interact(() -> {
+            for (TreeItem<Object> db : tree.getRoot().getChildren()) {
+                for (TreeItem<Object> t : db.getChildren()) {
+                    if (t.getValue() instanceof TableInfo ti && ti.database().equals(database) && ti.name().equals(table)) {
+                        tree.getSelectionModel().select(t);
+                        tree.scrollTo(tree.getRow(t));
+                    }
+                }
+            }
+        });
+        waitFor(() -> !window.schema().columns().isEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsOnePlainSentence(FxRobot robot, TestDb db) throws Exception {
+        connect(robot, db, "wrong-password");
+        waitFor(() -> window.connection().statusIsErrorProperty().get());
+        assertEquals("The server at " + db.host() + ":" + db.port() + " refused the user name or password.",
+                window.connection().statusProperty().get());
+        Screenshots.save(window.scene(), "05-error-wrong-password");
+    }
+
+    @Test
+    @Order(2)
+    void connectBrowseAndOverrideAMapping(FxRobot robot, TestDb db) throws Exception {
+        connect(robot, db, TestDb.PASSWORD);
+        waitFor(() -> window.connection().connectedProperty().get() != null);
+        assertTrue(window.connection().statusProperty().get().startsWith("Connected to 11.4"), window.connection().statusProperty().get());
+        Screenshots.save(window.scene(), "01-connection");
+        selectTable(robot, "sluice_types", "nums");
+        ColumnRow f = window.schema().columns().stream().filter(r -> r.name().equals("f")).findFirst().orElseThrow();
+        assertEquals("Float32", f.arrowProperty().get());
+        assertTrue(f.allowedTargets().contains(MappingTarget.FLOAT64));
+        robot.interact(() -> f.overrideProperty().set(MappingTarget.FLOAT64));
+        assertEquals("Float64", f.arrowProperty().get());
+        assertEquals("DOUBLE", f.parquetProperty().get());
+        ColumnRow d65 = window.schema().columns().stream().filter(r -> r.name().equals("d65")).findFirst().orElseThrow();
+        assertFalse(d65.noteProperty().get().isEmpty(), "the lossy mapping carries a note");
+        Screenshots.save(window.scene(), "02-schema-browser");
+    }
+
+    @Test
+    @Order(3)
+    void exportWithProgressAndSampleThenCancel(FxRobot robot, TestDb db) throws Exception {
+        BigTable.ensure(db);
+        connect(robot, db, TestDb.PASSWORD);
+        waitFor(() -> window.connection().connectedProperty().get() != null);
+        selectTable(robot, BigTable.DB, BigTable.TABLE);
+        Path target = out.resolve("big.parquet");
+        robot.interact(() -> window.export().targetProperty().set(target.toString()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL); // Ctrl+E starts the export
+        waitFor(() -> window.export().runningProperty().get() && window.export().sampleRows().size() >= 20
+                && !window.export().progressTextProperty().get().isEmpty());
+        Screenshots.save(window.scene(), "03-export-in-progress");
+        robot.type(KeyCode.ESCAPE); // Esc cancels
+        waitFor(() -> !window.export().runningProperty().get());
+        assertEquals("The export was cancelled; the target file was left as it was.", window.export().messageProperty().get());
+        assertFalse(Files.exists(target));
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "no temp file left");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void exportWithALimitShowsTheSummary(FxRobot robot, TestDb db) throws Exception {
+        connect(robot, db, TestDb.PASSWORD);
+        waitFor(() -> window.connection().connectedProperty().get() != null);
+        selectTable(robot, "sluice_types", "temporal");
+        Path target = out.resolve("temporal.parquet");
+        robot.interact(() -> {
+            window.export().targetProperty().set(target.toString());
+            window.export().limitProperty().set("5");
+        });
+        robot.clickOn("#startButton");
+        waitFor(() -> window.export().summaryProperty().get() != null);
+        assertEquals(5, window.export().summaryProperty().get().rows());
+        assertTrue(Files.size(target) > 0);
+        assertTrue(window.export().messageProperty().get().startsWith("Wrote 5 rows"), window.export().messageProperty().get());
+        Screenshots.save(window.scene(), "04-summary");
+    }
+}
