@@ -1,0 +1,45 @@
+import io.sluice.core.server.PrivateMariaDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * The benchmark's server: a private MariaDB whose data directory is kept under bench/work, so the
+ * tables are built once and reused. Writes the port to bench/work/port; runs until killed.
+ * Usage: java -cp "target/sluice.jar:target/lib/*" bench/BenchServer.java bench/work [rows]
+ */
+public class BenchServer {
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]).toAbsolutePath();
+        long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        PrivateMariaDb db = PrivateMariaDb.start(work.resolve("db"), false);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + db.port() + "/?user=root&sslMode=DISABLED");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS bench");
+            st.execute("USE bench");
+            st.execute("CREATE TABLE IF NOT EXISTS mixed (id BIGINT PRIMARY KEY, i INT, iu INT UNSIGNED, amount DECIMAL(12,2),"
+                    + " ratio DOUBLE, label VARCHAR(40), at DATETIME(6), body TEXT, flag TINYINT(1), sparse INT)");
+            long have;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM mixed")) {
+                rs.next();
+                have = rs.getLong(1);
+            }
+            if (have != rows) {
+                System.out.println("building bench.mixed with " + rows + " rows …");
+                st.execute("TRUNCATE mixed");
+                st.execute("INSERT INTO mixed SELECT seq, CAST(seq AS SIGNED) * 31 - 15000000, seq * 4099 % 4294967296, (seq * 7919 % 10000000) / 100,"
+                        + " seq / 7.0, CONCAT('label-', seq % 1000, '-', LEFT(MD5(seq), 8)),"
+                        + " TIMESTAMPADD(MICROSECOND, seq * 1234567, '2020-01-01'), CONCAT(SHA2(seq, 256), ' ', REPEAT('lorem ', 6)),"
+                        + " seq % 2, IF(seq % 10 = 0, seq, NULL) FROM seq_1_to_" + rows);
+                st.execute("ANALYZE TABLE mixed");
+            }
+        }
+        Files.writeString(work.resolve("port"), Integer.toString(db.port()));
+        System.out.println("ready on " + db.port());
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
