@@ -9,7 +9,6 @@ import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
 import io.sluice.core.export.Exporter;
 import io.sluice.core.export.Units;
-import io.sluice.core.types.MappingTarget;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
 import java.io.PrintWriter;
@@ -38,26 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
-    String table;
-
-    @Option(names = "--database", paramLabel = "DB", description = "The database of --table.")
-    String database;
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The Parquet file to write (replaced only on success).")
     Path out;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
     Long limit;
-
-    @Option(names = "--where", paramLabel = "SQL", description = "A filter, as after WHERE (runs read-only).")
-    String where;
-
-    @Option(names = "--columns", paramLabel = "a,b", split = ",", description = "Only these columns, in this order.")
-    List<String> columns = List.of();
-
-    @Option(names = "--map", paramLabel = "COL=TYPE", description = "Override a mapping (bool, int64, decimal, float64, time64, fixed-binary, utf8).")
-    Map<String, String> map = Map.of();
 
     @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "zstd", description = "zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
     String compression;
@@ -77,11 +64,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
-        TableRef ref = TableRef.resolve(table, database, cs.dsn());
+        TableRef ref = tableOptions.ref(cs.dsn());
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
-        ExportRequest request = ExportRequest.builder(ref.database(), ref.table(), out).columns(columns)
-                .overrides(overrides(map)).where(where).limit(limit).writerOptions(options).sampleRows(0).build();
+        ExportRequest request = ExportRequest.builder(ref.database(), ref.table(), out).columns(tableOptions.columns)
+                .overrides(tableOptions.overrides()).where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
         CancelToken cancel = new CancelToken();
         CountDownLatch done = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -116,12 +103,6 @@ final class ExportCommand implements Callable<Integer> {
                 // Ctrl-C is in progress; the hook is already running
             }
         }
-    }
-
-    static Map<String, MappingTarget> overrides(Map<String, String> raw) {
-        Map<String, MappingTarget> out = new LinkedHashMap<>();
-        raw.forEach((k, v) -> out.put(k, MappingTarget.parse(v)));
-        return out;
     }
 
     private void print(ExportSummary s) {

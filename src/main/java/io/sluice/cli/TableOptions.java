@@ -1,0 +1,37 @@
+package io.sluice.cli;
+
+import io.sluice.core.connect.Dsn;
+import io.sluice.core.types.MappingTarget;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Which table, which rows and columns, and how to map them: shared by preview and export. */
+final class TableOptions {
+    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
+    String table;
+
+    @Option(names = "--database", paramLabel = "DB", description = "The database of --table.")
+    String database;
+
+    @Option(names = "--where", paramLabel = "SQL", description = "A filter, as after WHERE (runs read-only).")
+    String where;
+
+    @Option(names = "--columns", paramLabel = "a,b", split = ",", description = "Only these columns, in this order.")
+    List<String> columns = List.of();
+
+    @Option(names = "--map", paramLabel = "COL=TYPE",
+            description = "Override a mapping (bool, int64, decimal, float64, time64, fixed-binary, utf8).")
+    Map<String, String> map = Map.of();
+
+    TableRef ref(Dsn dsn) {
+        return TableRef.resolve(table, database, dsn);
+    }
+
+    Map<String, MappingTarget> overrides() {
+        Map<String, MappingTarget> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, MappingTarget.parse(v)));
+        return out;
+    }
+}
