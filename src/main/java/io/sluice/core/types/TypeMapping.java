@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
@@ -16,7 +15,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  *
  * @param selectTemplate the column's SELECT expression, {@code %s} standing for the quoted name
  * @param note empty when the mapping is exact for every value; else one sentence
- * @param dictionary whether Arrow readers should see the column dictionary-encoded (ENUM, SET)
+ * @param dictionary a small closed set of values (ENUM, SET): Parquet dictionary-encodes its pages; the
+ *     embedded Arrow schema still says plain Utf8
  */
 public record TypeMapping(MappingTarget target, ArrowType arrowType, boolean nullable, ReaderKind reader,
                           String selectTemplate, String note, Map<String, String> metadata, boolean dictionary) {
@@ -31,8 +31,7 @@ public record TypeMapping(MappingTarget target, ArrowType arrowType, boolean nul
 
     /** The Arrow field for a column of this mapping. */
     public Field field(String name) {
-        DictionaryEncoding dict = null; // vectors stay plain; only the stored Arrow schema says dictionary
-        return new Field(name, new FieldType(nullable, arrowType, dict, new LinkedHashMap<>(metadata)), List.of());
+        return new Field(name, new FieldType(nullable, arrowType, null, new LinkedHashMap<>(metadata)), List.of());
     }
 
     public String selectExpression(String quotedColumn) {
