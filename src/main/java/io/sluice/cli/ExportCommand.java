@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
     Long limit;
 
-    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "zstd", description = "zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "zstd", description = "zstd, snappy, gzip, lz4 or none (default: ${DEFAULT-VALUE}).")
     String compression;
 
     @Option(names = "--row-group-rows", paramLabel = "N", defaultValue = "1048576", description = "Rows per row group at most (default: ${DEFAULT-VALUE}).")

@@ -15,6 +15,7 @@ public final class App extends Application {
     public void start(Stage stage) {
         window = new MainWindow(getHostServices());
         stage.setTitle("Sluice — MySQL/MariaDB to Parquet");
+        stage.getIcons().add(new javafx.scene.image.Image(App.class.getResource("sluice.png").toExternalForm()));
         stage.setScene(window.scene());
         stage.show();
     }

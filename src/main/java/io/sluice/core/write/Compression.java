@@ -8,6 +8,7 @@ public enum Compression {
     ZSTD(CompressionCodecName.ZSTD),
     SNAPPY(CompressionCodecName.SNAPPY),
     GZIP(CompressionCodecName.GZIP),
+    LZ4(CompressionCodecName.LZ4_RAW),
     NONE(CompressionCodecName.UNCOMPRESSED);
 
     private final CompressionCodecName codec;
@@ -25,10 +26,13 @@ public enum Compression {
         if (k.equals("UNCOMPRESSED")) {
             return NONE;
         }
+        if (k.equals("LZ4_RAW")) {
+            return LZ4;
+        }
         try {
             return valueOf(k);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown compression '" + text + "': use zstd, snappy, gzip or none.");
+            throw new IllegalArgumentException("Unknown compression '" + text + "': use zstd, snappy, gzip, lz4 or none.");
         }
     }
 

@@ -45,6 +45,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
         this.writer = new Builder(new LocalOutputFile(file), support)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCodecFactory(new ParquetCodecs())
                 .withCompressionCodec(options.compression().codec())
                 .withRowGroupSize(options.rowGroupBytes())
                 .withRowGroupRowCountLimit(options.rowGroupRows())

@@ -1,0 +1,16 @@
+package io.sluice;
+
+import io.sluice.cli.SluiceCli;
+
+/**
+ * Entry point of the {@code sluice-cli} launcher of the installed app: always the CLI, so
+ * {@code sluice-cli} with no arguments prints usage instead of opening a window.
+ */
+public final class CliLauncher {
+    private CliLauncher() {}
+
+    public static void main(String[] args) {
+        Launcher.logToFile();
+        System.exit(SluiceCli.run(args));
+    }
+}

@@ -1,0 +1,82 @@
+package io.sluice.core.write;
+
+import com.github.luben.zstd.Zstd;
+import io.airlift.compress.lz4.Lz4Compressor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Page compressors over the codec libraries parquet-java already brings (zstd-jni, snappy-java,
+ * aircompressor, java.util.zip), instead of parquet's own factory, which goes through Hadoop's
+ * codec classes and so needs the 30 MB {@code hadoop-client-runtime} jar for every codec. With this
+ * factory the installers leave that jar out. Sluice only writes Parquet, so there are no
+ * decompressors here.
+ */
+final class ParquetCodecs implements CompressionCodecFactory {
+    /** parquet-java's default ZSTD level, so files match what other writers produce. */
+    static final int ZSTD_LEVEL = 3;
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+        return switch (codec) {
+            case UNCOMPRESSED -> new PageCompressor(codec, bytes -> bytes);
+            case ZSTD -> new PageCompressor(codec, bytes -> Zstd.compress(bytes, ZSTD_LEVEL));
+            case SNAPPY -> new PageCompressor(codec, Snappy::compress);
+            case GZIP -> new PageCompressor(codec, ParquetCodecs::gzip);
+            case LZ4_RAW -> new PageCompressor(codec, ParquetCodecs::lz4Raw);
+            default -> throw new IllegalArgumentException("Sluice does not write " + codec + " pages");
+        };
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+        throw new UnsupportedOperationException("Sluice writes Parquet; it never reads pages back");
+    }
+
+    @Override
+    public void release() {
+        // stateless: nothing pooled
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 2));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] lz4Raw(byte[] bytes) {
+        Lz4Compressor lz4 = new Lz4Compressor();
+        byte[] out = new byte[lz4.maxCompressedLength(bytes.length)];
+        int n = lz4.compress(bytes, 0, bytes.length, out, 0, out.length);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    @FunctionalInterface
+    private interface PageCodec {
+        byte[] compress(byte[] page) throws IOException;
+    }
+
+    private record PageCompressor(CompressionCodecName codecName, PageCodec codec) implements BytesInputCompressor {
+        @Override
+        public BytesInput compress(BytesInput page) throws IOException {
+            return BytesInput.from(codec.compress(page.toByteArray()));
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return codecName;
+        }
+
+        @Override
+        public void release() {
+            // stateless
+        }
+    }
+}
