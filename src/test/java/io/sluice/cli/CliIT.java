@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.testing.Cli;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.TestDb;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,19 +20,8 @@ class CliIT {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        InputStream old = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = SluiceCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(old);
-        }
+    private static Cli.Run run(String stdin, String... args) {
+        return Cli.run(stdin, args);
     }
 
     private static String dsn(TestDb db) {
@@ -46,7 +31,7 @@ class CliIT {
     @Test
     void exportWithPasswordFromStdinWritesTheFileAndJsonSummary(TestDb db) throws Exception {
         Path out = dir.resolve("ints.parquet");
-        Run r = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "ints", "--out", out.toString(), "--json", "--compression", "snappy", "--map", "t1=bool", "--where", "t1 IN (0, 1) OR t1 IS NULL");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"rows\":2"), r.out()); // ids 3 (0) and 4 (NULL)
@@ -57,7 +42,7 @@ class CliIT {
 
     @Test
     void probeListsColumnsWithTheirMappings(TestDb db) {
-        Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table", "nums");
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table", "nums");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Decimal256(65, 30)"), r.out());
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
@@ -65,7 +50,7 @@ class CliIT {
 
     @Test
     void previewShowsRowsAsTheyWouldBeWritten(TestDb db) {
-        Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "temporal", "--columns", "id,dt6", "--where", "id = 2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("9999-12-31 23:59:59.999999"), r.out());
@@ -74,7 +59,7 @@ class CliIT {
     @Test
     void aWrongPasswordIsOneSentenceAndExitOne(TestDb db) throws Exception {
         Path out = Files.writeString(dir.resolve("keep.parquet"), "old");
-        Run r = run("not-" + TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+        Cli.Run r = run("not-" + TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "ints", "--out", out.toString());
         assertEquals(1, r.code());
         assertEquals("The server at " + db.host() + ":" + db.port() + " refused the user name or password.", r.err().strip());
@@ -85,7 +70,7 @@ class CliIT {
     void badUsageIsExitTwo(TestDb db) {
         assertEquals(2, run("", "export", "--dsn", dsn(db), "--table", "ints").code()); // no --out
         assertEquals(2, run("", "export", "--dsn", dsn(db), "--table", "ints", "--out", "x.parquet", "--compression", "lzma").code());
-        Run r = run("", "probe", "--dsn", "postgres://x@y/z");
+        Cli.Run r = run("", "probe", "--dsn", "postgres://x@y/z");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("mysql:// or mariadb://"), r.err());
     }

@@ -25,6 +25,8 @@ public final class ErrorMessages {
     private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Unknown column '([^']*)'");
 
+    private static final String LOG_HINT = "(sluice.log in the Sluice settings folder)";
+
     private ErrorMessages() {}
 
     /** One sentence for {@code t}; {@code spec} (nullable) names the server in the sentence. */
@@ -42,7 +44,7 @@ public final class ErrorMessages {
                 break;
             }
         }
-        return "Something went wrong (" + t.getClass().getSimpleName() + "); the log file has the details.";
+        return "Something unexpected went wrong; the log file " + LOG_HINT + " has the details.";
     }
 
     /** Wraps {@code t} as a {@link SluiceException} with the sentence from {@link #describe}. */
@@ -68,6 +70,9 @@ public final class ErrorMessages {
         }
         if (c instanceof NoRouteToHostException) {
             return "There is no network route to " + where + ".";
+        }
+        if (c instanceof java.io.EOFException) {
+            return "The connection to " + where + " was lost during the export.";
         }
         if (c instanceof SocketTimeoutException) {
             return "The server at " + where + " did not answer in time.";
@@ -153,6 +158,11 @@ public final class ErrorMessages {
         }
         String state = e.getSQLState();
         String lower = msg.toLowerCase(Locale.ROOT);
+        // Connector/J reports a connection lost while streaming rows as a general error whose only
+        // trace of the cause is its text
+        if (lower.contains("connection was unexpectedly lost")) {
+            return "The connection to " + where + " was lost during the export.";
+        }
         if (lower.contains("public key retrieval")) {
             return "The server wants this password sent over TLS; choose the TLS mode 'required' or 'preferred'.";
         }

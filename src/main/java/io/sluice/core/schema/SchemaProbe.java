@@ -99,9 +99,19 @@ public final class SchemaProbe {
                 + " AND CAST(TABLE_SCHEMA AS BINARY) = CAST(? AS BINARY) AND CAST(TABLE_NAME AS BINARY) = CAST(? AS BINARY)";
         try (PreparedStatement ps = bind(sql, database, table, database, table); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                throw new SluiceException("The table " + database + "." + table + " does not exist (or you may not see it).");
+                throw new SluiceException(databaseExists(database)
+                        ? "The table " + database + "." + table + " does not exist (or you may not see it)."
+                        : "The database " + database + " does not exist (or you may not see it).");
             }
             return tableInfo(database, rs);
+        }
+    }
+
+    private boolean databaseExists(String database) throws SQLException {
+        String sql = "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"
+                + " AND CAST(SCHEMA_NAME AS BINARY) = CAST(? AS BINARY)";
+        try (PreparedStatement ps = bind(sql, database, database); ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 

@@ -18,7 +18,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -31,6 +30,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
 
     private final ArrowWriteSupport support;
     private final ParquetWriter<Integer> writer;
+    private final ClosableOutputFile output;
     private final Map<String, String> closingMetadata = new HashMap<>();
     private long rows;
 
@@ -42,7 +42,8 @@ public final class ParquetBatchWriter implements AutoCloseable {
         this.support = new ArrowWriteSupport(ParquetSchemas.toParquet(arrowSchema), opening, closing);
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.set("parquet.compression.codec.zstd.level", "3");
-        this.writer = new Builder(new LocalOutputFile(file), support)
+        this.output = new ClosableOutputFile(file);
+        this.writer = new Builder(output, support)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(new ParquetCodecs())
@@ -80,7 +81,17 @@ public final class ParquetBatchWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            try {
+                output.closeStream();
+            } catch (IOException again) {
+                e.addSuppressed(again); // a full disk fails the final flush too; the file is closed anyway
+            }
+            throw e;
+        }
+        output.closeStream();
     }
 
     static String serialize(Schema schema) {

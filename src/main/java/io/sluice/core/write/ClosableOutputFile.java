@@ -1,0 +1,57 @@
+package io.sluice.core.write;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/**
+ * A local output file whose stream Sluice can always close. When a write fails (a full disk),
+ * parquet-java marks its writer aborted and its {@code close()} returns without closing the
+ * stream: the deleted temp file would stay open, holding the disk space the user needs back.
+ */
+final class ClosableOutputFile implements OutputFile {
+    private final LocalOutputFile file;
+    private PositionOutputStream stream;
+
+    ClosableOutputFile(Path path) {
+        this.file = new LocalOutputFile(path);
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+        stream = file.create(blockSizeHint);
+        return stream;
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+        stream = file.createOrOverwrite(blockSizeHint);
+        return stream;
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+        return file.supportsBlockSize();
+    }
+
+    @Override
+    public long defaultBlockSize() {
+        return file.defaultBlockSize();
+    }
+
+    @Override
+    public String getPath() {
+        return file.getPath();
+    }
+
+    /** Closes the stream if parquet-java left it open; safe to call after a normal close. */
+    void closeStream() throws IOException {
+        if (stream != null) {
+            PositionOutputStream s = stream;
+            stream = null;
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sluice.testing.BigTable;
+import io.sluice.testing.Cli;
+import io.sluice.testing.Leaks;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.TestDb;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault suite, through the CLI. Each scenario checks three things: one plain sentence, the
+ * target either complete or untouched with no temp file beside it, and the password nowhere (output,
+ * the run's log and settings, the files written).
+ */
+@ExtendWith(MariaDbExtension.class)
+class FaultsIT {
+    private static final byte[] OLD = "an older file the user cares about".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private static String dsn(TestDb db, String database) {
+        return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/" + database;
+    }
+
+    /** A file that must survive a failed export byte for byte. */
+    private Path keep(String name) throws IOException {
+        return Files.write(dir.resolve(name), OLD);
+    }
+
+    /** The three things, for an export that failed. */
+    private void assertFailedCleanly(Cli.Run r, Path target, String expectedSentence) throws IOException {
+        assertEquals(1, r.code(), () -> "exit code; stderr: " + r.err());
+        assertEquals("", r.out());
+        Leaks.assertPlainSentence(r.err());
+        if (expectedSentence != null) {
+            assertEquals(expectedSentence, r.err().strip());
+        }
+        if (Files.exists(target)) {
+            assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
+        }
+        assertNoTempFiles(target.getParent());
+        Leaks.assertNotIn("the output", r.out() + r.err());
+        Leaks.assertNowhere(dir);
+    }
+
+    private static void assertNoTempFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> temps = files.filter(p -> p.getFileName().toString().contains(".sluice-tmp-")).toList();
+            assertTrue(temps.isEmpty(), "temp files left: " + temps);
+        }
+    }
+
+    private Cli.Run export(String dsn, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("export", "--dsn", dsn, "--ssl-mode", "disabled", "--out", out.toString(),
+                "--no-progress"));
+        args.addAll(List.of(more));
+        return Cli.withPassword(args.toArray(String[]::new));
+    }
+
+    // --- connecting ---
+
+    @Test
+    void wrongPassword(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = Cli.run("wrong-" + TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode",
+                "disabled", "--password-stdin", "--table", "ints", "--out", out.toString());
+        assertFailedCleanly(r, out, "The server at " + db.host() + ":" + db.port() + " refused the user name or password.");
+    }
+
+    @Test
+    void unknownHost() throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export("mysql://sluice@no-such-host.invalid:3306/x", out, "--table", "t");
+        assertFailedCleanly(r, out, "The host 'no-such-host.invalid' is unknown; check the DSN.");
+    }
+
+    @Test
+    void refusedPort() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // free once closed: nothing listens there
+        }
+        Path out = keep("a.parquet");
+        Cli.Run r = export("mysql://sluice@127.0.0.1:" + port + "/x", out, "--table", "t");
+        assertFailedCleanly(r, out, "Nothing answered at 127.0.0.1:" + port
+                + " (connection refused); is the server running on that port?");
+    }
+
+    /** A server that accepts the TCP connection and then says nothing: the wait is bounded by --connect-timeout. */
+    @Test
+    void aHostThatNeverAnswersTimesOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            CompletableFuture<Void> acceptor = CompletableFuture.runAsync(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            Path out = keep("a.parquet");
+            long t0 = System.nanoTime();
+            Cli.Run r = export("mysql://sluice@127.0.0.1:" + silent.getLocalPort() + "/x", out, "--table", "t",
+                    "--connect-timeout", "2");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+            assertFailedCleanly(r, out, "The server at 127.0.0.1:" + silent.getLocalPort() + " did not answer in time.");
+            assertTrue(seconds < 10, "took " + seconds + " s with a 2 s timeout");
+            silent.close();
+            acceptor.join();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void tlsRequiredAgainstAServerWithoutTls(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "required", "--table", "ints",
+                "--out", out.toString());
+        assertFailedCleanly(r, out, "The server at " + db.host() + ":" + db.port()
+                + " does not offer TLS, but the TLS mode requires it.");
+    }
+
+    // --- what to read ---
+
+    @Test
+    void noSuchDatabase(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "no_such_db"), out, "--table", "t");
+        assertFailedCleanly(r, out, "The database no_such_db does not exist (or you may not see it).");
+    }
+
+    @Test
+    void noSuchTable(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "no_such_table");
+        assertFailedCleanly(r, out, "The table sluice_types.no_such_table does not exist (or you may not see it).");
+    }
+
+    @Test
+    void aFilterWithASyntaxError(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints", "--where", "id = = 1");
+        assertFailedCleanly(r, out, "The filter is not valid SQL near '= 1'.");
+    }
+
+    @Test
+    void aFilterThatMatchesNothingGivesAValidEmptyFile(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "nums", "--where", "1 = 0");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, ParquetFiles.rows(out).size());
+        List<String> columns = ParquetFiles.footer(out).getFileMetaData().getSchema().getFields().stream()
+                .map(f -> f.getName()).toList();
+        assertEquals(columnsOf(db, "sluice_types", "nums"), columns);
+        assertNoTempFiles(dir);
+        Leaks.assertNowhere(dir);
+    }
+
+    @Test
+    void aSecondStatementInTheFilterNeverRuns(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "misc", "--where", "1=1; DROP TABLE sluice_types.misc");
+        assertFailedCleanly(r, out, null);
+        assertFalse(columnsOf(db, "sluice_types", "misc").isEmpty(), "the table is still there");
+    }
+
+    @Test
+    void identifiersThatAttackQuotingExportExactly(TestDb db) throws Exception {
+        String database = "odd db `name` ü";
+        String table = "select 'x' \"y\" `z` ünï ✓ 表;";
+        Path out = dir.resolve("odd.parquet");
+        Cli.Run r = Cli.withPassword("export", "--dsn", "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port(),
+                "--ssl-mode", "disabled", "--database", database, "--table", table, "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(columnsOf(db, database, table), ParquetFiles.footer(out).getFileMetaData().getSchema().getFields()
+                .stream().map(f -> f.getName()).toList());
+        Leaks.assertNowhere(dir);
+    }
+
+    // --- while writing ---
+
+    /** The server side of the export is killed from a second session while rows stream. */
+    @Test
+    void theConnectionKilledMidExport(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = keep("big.parquet");
+        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> export(dsn(db, BigTable.DB), out,
+                "--table", BigTable.TABLE, "--compression", "none"));
+        long id = awaitExportQuery(db, run);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("KILL CONNECTION " + id);
+        }
+        assertFailedCleanly(run.get(60, TimeUnit.SECONDS), out,
+                "The connection to " + db.host() + ":" + db.port() + " was lost during the export.");
+    }
+
+    /** The export's connection id, once its SELECT is running on the server. */
+    private static long awaitExportQuery(TestDb db, CompletableFuture<?> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < deadline && !run.isDone()) {
+                try (ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT%"
+                        + BigTable.TABLE + "%' AND ID <> CONNECTION_ID()")) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the export's query never showed up" + (run.isDone() ? ": " + run.get() : ""));
+    }
+
+    @Test
+    void aDiskThatFillsUpMidExport(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path mount = Files.createDirectories(dir.resolve("small-disk"));
+        assumeTrue(mount("-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString()),
+                "mounting a small tmpfs needs root with CAP_SYS_ADMIN");
+        try {
+            Path out = Files.write(mount.resolve("big.parquet"), OLD);
+            Cli.Run r = export(dsn(db, BigTable.DB), out, "--table", BigTable.TABLE, "--compression", "none");
+            assertFailedCleanly(r, out,
+                    "The disk is full; free some space or choose another folder. The target file was left as it was.");
+        } finally {
+            mount("-u", mount.toString());
+        }
+    }
+
+    @Test
+    void aReadOnlyTargetFolder(TestDb db) throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("read-only"));
+        Files.write(mount.resolve("ints.parquet"), OLD);
+        boolean mounted = mount("--bind", "-o", "ro", mount.toString(), mount.toString());
+        if (!mounted) {
+            assumeFalse(isRoot(), "root ignores folder permissions, and mounting read-only failed");
+            mount.toFile().setWritable(false);
+        }
+        try {
+            Path out = mount.resolve("ints.parquet");
+            Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints");
+            assertFailedCleanly(r, out, null);
+            assertTrue(r.err().contains("read-only") || r.err().contains("may not write"), r.err());
+        } finally {
+            if (mounted) {
+                mount("-u", mount.toString());
+            } else {
+                mount.toFile().setWritable(true);
+            }
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void assumeFalse(boolean condition, String why) {
+        assumeTrue(!condition, why);
+    }
+
+    /** mount(8), or umount(8) with "-u"; false when this machine does not allow it. */
+    private static boolean mount(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if (args[0].equals("-u")) {
+            cmd.add("umount");
+            cmd.add(args[1]);
+        } else {
+            cmd.add("mount");
+            cmd.addAll(List.of(args));
+        }
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException noMountCommand) {
+            return false;
+        }
+    }
+
+    /** Ctrl-C on a running CLI export: exit 130, the target untouched, no temp file. */
+    @Test
+    void ctrlCOnTheCli(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = keep("big.parquet");
+        Path home = dir.resolve("home");
+        Process p = Cli.start(home, dir.resolve("out.txt"), dir.resolve("err.txt"), "export", "--dsn", dsn(db, BigTable.DB),
+                "--ssl-mode", "disabled", "--table", BigTable.TABLE, "--out", out.toString(), "--compression", "none",
+                "--no-progress");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), () -> "the export ended before Ctrl-C: " + read(dir.resolve("err.txt")));
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still running 20 s after Ctrl-C");
+        Cli.Run r = new Cli.Run(p.exitValue(), read(dir.resolve("out.txt")), read(dir.resolve("err.txt")));
+        assertEquals(130, r.code(), r.err());
+        Leaks.assertPlainSentence(r.err());
+        assertArrayEquals(OLD, Files.readAllBytes(out));
+        assertNoTempFiles(dir);
+        Leaks.assertNotIn("the output", r.out() + r.err());
+        Leaks.assertNotInFiles(home);
+    }
+
+    private boolean tempFileExists() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().contains(".sluice-tmp-"));
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (IOException e) {
+            return "<" + e + ">";
+        }
+    }
+
+    // --- load ---
+
+    /** Four CLI processes at once against the same server, each a different table: every file exact. */
+    @Test
+    void fourExportsAtOnce(TestDb db) throws Exception {
+        List<String> tables = List.of("ints", "nums", "temporal", "texts");
+        List<Process> processes = new ArrayList<>();
+        for (String t : tables) {
+            processes.add(Cli.start(dir.resolve("home-" + t), dir.resolve(t + ".out"), dir.resolve(t + ".err"), "export",
+                    "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", t,
+                    "--out", dir.resolve(t + ".parquet").toString(), "--no-progress"));
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            String t = tables.get(i);
+            Process p = processes.get(i);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), t + " did not finish");
+            assertEquals(0, p.exitValue(), () -> t + ": " + read(dir.resolve(t + ".err")));
+            try (Connection c = db.connect()) {
+                ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", dir.resolve(t + ".parquet"));
+                assertTrue(report.mismatches().isEmpty(), () -> t + ": " + String.join("\n", report.mismatches()));
+            }
+            Leaks.assertNotInFiles(dir.resolve("home-" + t));
+        }
+        Leaks.assertNowhere(dir);
+    }
+
+    private static List<String> columnsOf(TestDb db, String database, String table) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                     + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,57 @@
+package io.sluice.testing;
+
+import io.sluice.cli.SluiceCli;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the CLI in this JVM (fast, password on stdin) or as its own process (signals, concurrency). */
+public final class Cli {
+    private Cli() {}
+
+    public record Run(int code, String out, String err) {}
+
+    /** In-process; stdin is global, so not for concurrent use. */
+    public static synchronized Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = SluiceCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    /** In-process with the test user's password on stdin. */
+    public static Run withPassword(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--password-stdin");
+        return run(TestDb.PASSWORD + "\n", all.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the CLI as a process of its own on this JVM's class path, the password in
+     * {@code SLUICE_PASSWORD} and its settings and log under {@code home}.
+     */
+    public static Process start(Path home, Path stdout, Path stderr, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.sluice.CliLauncher"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().putAll(Map.of("SLUICE_PASSWORD", TestDb.PASSWORD, "SLUICE_HOME", home.toString()));
+        Files.createDirectories(home);
+        return pb.start();
+    }
+}
