@@ -35,6 +35,12 @@ public final class ErrorMessages {
             return t.getMessage();
         }
         String where = spec == null ? "the server" : spec.dsn().host() + ":" + spec.dsn().port();
+        // a certificate problem hides under a generic handshake failure: look for it first
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof CertPathValidatorException || c instanceof CertificateException) {
+                return certificateProblem(c, spec);
+            }
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             String s = fromCause(c, where, spec);
             if (s != null) {
@@ -77,13 +83,6 @@ public final class ErrorMessages {
         if (c instanceof SocketTimeoutException) {
             return "The server at " + where + " did not answer in time.";
         }
-        if (c instanceof CertPathValidatorException || c instanceof CertificateException) {
-            String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-            if (msg.contains("no subject alternative") || msg.contains("doesn't match") || msg.contains("does not match")) {
-                return "The server's TLS certificate is for another host name than " + hostOf(spec) + ".";
-            }
-            return "The server's TLS certificate is not signed by a CA you trust; choose the right CA file.";
-        }
         if (c instanceof SSLException) {
             String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             if (msg.contains("subject alternative") || msg.contains("hostname") || msg.contains("identity")) {
@@ -111,6 +110,18 @@ public final class ErrorMessages {
             return "Sluice ran out of memory; lower the batch size or the row-group size.";
         }
         return null;
+    }
+
+    private static String certificateProblem(Throwable c, ConnectionSpec spec) {
+        String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+        if (msg.contains("subject alternative") || msg.contains("identity") || msg.contains("doesn't match")
+                || msg.contains("does not match")) {
+            return "The server's TLS certificate is for another host name than " + hostOf(spec) + ".";
+        }
+        if (msg.contains("expired") || msg.contains("not yet valid")) {
+            return "The server's TLS certificate has expired or is not valid yet.";
+        }
+        return "The server's TLS certificate is not signed by a CA you trust; choose the right CA file.";
     }
 
     private static String fromSql(SQLException e, String where, ConnectionSpec spec) {

@@ -43,6 +43,14 @@ public final class PrivateMariaDb implements AutoCloseable {
      *     which then starts in a fraction of a second the next time)
      */
     public static PrivateMariaDb start(Path workDir, boolean deleteOnClose) {
+        return start(workDir, deleteOnClose, java.util.List.of());
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with extra server options. TLS is off unless they include
+     * {@code --ssl-cert}/{@code --ssl-key} (the fault tests run a TLS server that way).
+     */
+    public static PrivateMariaDb start(Path workDir, boolean deleteOnClose, java.util.List<String> serverArgs) {
         try {
             Files.createDirectories(workDir);
             Path abs = workDir.toAbsolutePath();
@@ -54,7 +62,10 @@ public final class PrivateMariaDb implements AutoCloseable {
             cfg.setSocket("/tmp/sluice-" + ProcessHandle.current().pid() + "-" + Math.abs(abs.hashCode()) + ".sock");
             cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             cfg.addArg("--bind-address=127.0.0.1");
-            cfg.addArg("--skip-ssl");
+            if (serverArgs.stream().noneMatch(a -> a.startsWith("--ssl"))) {
+                cfg.addArg("--skip-ssl");
+            }
+            serverArgs.forEach(cfg::addArg);
             cfg.addArg("--skip-name-resolve");
             cfg.addArg("--character-set-server=utf8mb4");
             cfg.addArg("--collation-server=utf8mb4_unicode_ci");
