@@ -94,7 +94,10 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
-            throw e;
+            // said here, before the latch lets a Ctrl-C shutdown hook finish and the JVM halt
+            err.println(e.getMessage());
+            err.flush();
+            return SluiceCli.EXIT_CANCELLED;
         } finally {
             done.countDown();
             try {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.core.schema.TableInfo;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
@@ -12,10 +11,7 @@ import io.sluice.testing.TestDb;
 import io.sluice.ui.schema.ColumnRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window (headless) against the private MariaDB, and saves the screenshots. */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
@@ -47,34 +42,15 @@ class WorkbenchUiIT {
     }
 
     private void connect(FxRobot robot, TestDb db, String password) {
-        robot.clickOn("#dsnField").eraseText(60);
-        robot.interact(() -> window.connection().dsnProperty().set("mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/"));
-        robot.interact(() -> window.connection().tlsModeProperty().set(io.sluice.core.connect.TlsMode.DISABLED));
-        robot.clickOn("#passwordField");
-        robot.interact(() -> window.connection().passwordProperty().set(password)); // unicode is typed via the model
-        robot.clickOn("#passwordField").type(KeyCode.ENTER); // Enter in the password field tests the connection
+        new WindowDriver(robot, window).connect(db, password);
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowDriver.waitFor(condition);
     }
 
     private void selectTable(FxRobot robot, String database, String table) throws Exception {
-        waitFor(() -> !window.schema().databases().isEmpty());
-        @SuppressWarnings("unchecked")
-        TreeView<Object> tree = robot.lookup("#tree").queryAs(TreeView.class);
-        robot.interact(() -> {
-            for (TreeItem<Object> db : tree.getRoot().getChildren()) {
-                for (TreeItem<Object> t : db.getChildren()) {
-                    if (t.getValue() instanceof TableInfo ti && ti.database().equals(database) && ti.name().equals(table)) {
-                        tree.getSelectionModel().select(t);
-                        tree.scrollTo(tree.getRow(t));
-                    }
-                }
-            }
-        });
-        waitFor(() -> !window.schema().columns().isEmpty());
+        new WindowDriver(robot, window).selectTable(database, table);
     }
 
     @Test

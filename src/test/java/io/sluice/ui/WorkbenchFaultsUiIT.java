@@ -1,0 +1,136 @@
+package io.sluice.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.BigTable;
+import io.sluice.testing.Leaks;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.TestDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The fault scenarios that have a path through the window: one sentence in the window, the target
+ * untouched with no temp file, and the password in neither the settings nor the log.
+ */
+@ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
+class WorkbenchFaultsUiIT {
+    private static final byte[] OLD = "keep me".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    static Path settings;
+    @TempDir
+    Path out;
+    private MainWindow window;
+    private WindowDriver user;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(null, settings);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    private void connected(FxRobot robot, TestDb db) throws Exception {
+        user = new WindowDriver(robot, window);
+        user.connect(db, TestDb.PASSWORD);
+        WindowDriver.waitFor(() -> window.connection().connectedProperty().get() != null);
+    }
+
+    /** Starts an export of the selected table into a file that already holds something. */
+    private Path exportInto(FxRobot robot, String name, String where) throws Exception {
+        Path target = Files.write(out.resolve(name), OLD);
+        robot.interact(() -> {
+            window.export().targetProperty().set(target.toString());
+            window.export().whereProperty().set(where);
+        });
+        robot.clickOn("#startButton");
+        return target;
+    }
+
+    private void assertFailedCleanly(Path target, String sentence) throws Exception {
+        WindowDriver.waitFor(() -> !window.export().runningProperty().get() && window.export().messageIsErrorProperty().get());
+        String shown = window.export().messageProperty().get();
+        Leaks.assertPlainSentence(shown);
+        assertEquals(sentence, shown);
+        assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".sluice-tmp-")), "temp file left");
+        }
+        Leaks.assertNowhere(settings, out);
+    }
+
+    @Test
+    void anUnknownHostIsOneSentence(FxRobot robot) throws Exception {
+        new WindowDriver(robot, window).connect("mysql://sluice@no-such-host.invalid:3306/", TestDb.PASSWORD);
+        WindowDriver.waitFor(() -> window.connection().statusIsErrorProperty().get());
+        String shown = window.connection().statusProperty().get();
+        Leaks.assertPlainSentence(shown);
+        assertEquals("The host 'no-such-host.invalid' is unknown; check the DSN.", shown);
+        Leaks.assertNowhere(settings);
+    }
+
+    @Test
+    void aFilterWithASyntaxError(FxRobot robot, TestDb db) throws Exception {
+        connected(robot, db);
+        user.selectTable("sluice_types", "ints");
+        Path target = exportInto(robot, "ints.parquet", "id = = 1");
+        assertFailedCleanly(target, "The filter is not valid SQL near '= 1'.");
+        Screenshots.save(window.scene(), "07-error-bad-filter");
+    }
+
+    @Test
+    void aColumnDroppedBetweenProbeAndExport(FxRobot robot, TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_faults", "DROP TABLE IF EXISTS sluice_faults.shrinking",
+                "CREATE TABLE sluice_faults.shrinking (id INT PRIMARY KEY, a INT, b VARCHAR(10))",
+                "INSERT INTO sluice_faults.shrinking VALUES (1, 1, 'x'), (2, 2, 'y')");
+        connected(robot, db);
+        user.selectTable("sluice_faults", "shrinking");
+        db.exec("ALTER TABLE sluice_faults.shrinking DROP COLUMN b"); // after the user saw the columns
+        Path target = exportInto(robot, "shrinking.parquet", "");
+        assertFailedCleanly(target, "The table shrinking has no column 'b'.");
+    }
+
+    @Test
+    void theConnectionKilledMidExport(FxRobot robot, TestDb db) throws Exception {
+        BigTable.ensure(db);
+        connected(robot, db);
+        user.selectTable(BigTable.DB, BigTable.TABLE);
+        Path target = exportInto(robot, "big.parquet", "");
+        WindowDriver.waitFor(() -> window.export().sampleRows().size() > 0);
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT%"
+                     + BigTable.TABLE + "%' AND ID <> CONNECTION_ID()")) {
+            assertTrue(rs.next(), "the export's query is running");
+            try (Statement kill = c.createStatement()) {
+                kill.execute("KILL CONNECTION " + rs.getLong(1));
+            }
+        }
+        assertFailedCleanly(target, "The connection to " + db.host() + ":" + db.port() + " was lost during the export.");
+    }
+
+    /** The password with every special character connects from the window and is saved nowhere. */
+    @Test
+    void theSpecialPasswordConnectsAndIsStoredNowhere(FxRobot robot, TestDb db) throws Exception {
+        connected(robot, db);
+        assertTrue(window.connection().statusProperty().get().startsWith("Connected to"));
+        assertTrue(Files.exists(settings.resolve("recent.properties")), "the connection was remembered");
+        String saved = Files.readString(settings.resolve("recent.properties"));
+        assertTrue(saved.contains(db.host()), saved);
+        Leaks.assertNowhere(settings);
+    }
+}
