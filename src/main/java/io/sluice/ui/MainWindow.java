@@ -44,6 +44,9 @@ public final class MainWindow implements AutoCloseable {
         ConnectionView connectionView = new ConnectionView(connection);
         SchemaView schemaView = new SchemaView(schema);
         ExportView exportView = new ExportView(export, this::startExport, host);
+        // the running export's request is fixed, but changing the connection or table under it confuses
+        connectionView.root().disableProperty().bind(export.runningProperty());
+        schemaView.root().disableProperty().bind(export.runningProperty());
         SplitPane center = new SplitPane(schemaView.root(), exportView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);

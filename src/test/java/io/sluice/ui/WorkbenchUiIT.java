@@ -95,8 +95,12 @@ class WorkbenchUiIT {
         waitFor(() -> window.export().runningProperty().get() && window.export().sampleRows().size() >= 20
                 && !window.export().progressTextProperty().get().isEmpty());
         Screenshots.save(window.scene(), "03-export-in-progress");
+        assertTrue(robot.lookup("#tree").query().isDisabled(), "the table list is locked while exporting");
+        assertTrue(robot.lookup("#dsnField").query().isDisabled(), "the connection is locked while exporting");
         robot.type(KeyCode.ESCAPE); // Esc cancels
         waitFor(() -> !window.export().runningProperty().get());
+        assertFalse(robot.lookup("#tree").query().isDisabled());
+        assertFalse(robot.lookup("#dsnField").query().isDisabled());
         assertEquals("The export was cancelled; the target file was left as it was.", window.export().messageProperty().get());
         assertFalse(Files.exists(target));
         try (var files = Files.list(out)) {
@@ -121,5 +125,48 @@ class WorkbenchUiIT {
         assertTrue(Files.size(target) > 0);
         assertTrue(window.export().messageProperty().get().startsWith("Wrote 5 rows"), window.export().messageProperty().get());
         Screenshots.save(window.scene(), "04-summary");
+    }
+
+    /** A column whose name says nothing, full of e-mail addresses, is flagged from a sample of its values. */
+    @Test
+    @Order(5)
+    void personalDataIsFlaggedByItsValues(FxRobot robot, TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_pii", "DROP TABLE IF EXISTS sluice_pii.people",
+                "CREATE TABLE sluice_pii.people (id INT PRIMARY KEY, email VARCHAR(100), contact VARCHAR(100),"
+                        + " ref VARCHAR(30), note VARCHAR(100))",
+                "INSERT INTO sluice_pii.people VALUES (1, 'a@x.io', 'ann@example.com', '4111 1111 1111 1111', 'likes tea'),"
+                        + " (2, NULL, 'bob@example.org', '5500-0000-0000-0004', 'called twice'),"
+                        + " (3, NULL, 'cy@mail.example.net', '340000000000009', NULL), (4, NULL, NULL, NULL, 'vip')");
+        connect(robot, db, TestDb.PASSWORD);
+        waitFor(() -> window.connection().connectedProperty().get() != null);
+        selectTable(robot, "sluice_pii", "people");
+        java.util.Map<String, String> pii = new java.util.HashMap<>();
+        window.schema().columns().forEach(r -> pii.put(r.name(), r.pii()));
+        assertEquals("email", pii.get("email"), "by name");
+        assertEquals("email (values)", pii.get("contact"));
+        assertEquals("financial (values)", pii.get("ref"));
+        assertEquals("", pii.get("note"));
+        assertEquals("", pii.get("id"));
+        Screenshots.save(window.scene(), "08-pii-by-values");
+    }
+
+    /** A newcomer's first click: the demo database starts, connects, and its tables are there to export. */
+    @Test
+    @Order(6)
+    void theDemoDatabaseButtonConnectsToASampleShop(FxRobot robot) throws Exception {
+        try {
+            robot.clickOn("#demoButton");
+            WindowDriver.waitFor(() -> window.connection().connectedProperty().get() != null
+                    && window.schema().databases().stream().anyMatch(d -> d.database().name().equals("sluice_demo")));
+            selectTable(robot, "sluice_demo", "customers");
+            assertTrue(window.schema().columns().stream().anyMatch(r -> r.pii().startsWith("email")), "demo customers carry PII");
+            Path target = out.resolve("customers.parquet");
+            robot.interact(() -> window.export().targetProperty().set(target.toString()));
+            robot.clickOn("#startButton");
+            waitFor(() -> window.export().summaryProperty().get() != null);
+            assertEquals(5000, window.export().summaryProperty().get().rows());
+        } finally {
+            robot.interact(() -> window.close()); // stops the demo server
+        }
     }
 }

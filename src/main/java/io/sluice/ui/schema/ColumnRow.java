@@ -25,9 +25,15 @@ public final class ColumnRow {
     private final String pii;
 
     public ColumnRow(ColumnInfo column) {
+        this(column, null);
+    }
+
+    /** @param piiByValues what the sampled values look like (nullable); the name decides first */
+    public ColumnRow(ColumnInfo column, String piiByValues) {
         this.column = column;
         this.allowed = TypeMapper.allowedTargets(column);
-        this.pii = PiiDetector.kindOf(column.name()).orElse("");
+        this.pii = PiiDetector.kindOf(column.name())
+                .orElse(piiByValues == null ? "" : piiByValues + " (values)");
         override.addListener((obs, old, now) -> remap(now == null ? MappingTarget.DEFAULT : now));
         remap(MappingTarget.DEFAULT);
     }

@@ -109,7 +109,7 @@ public final class SchemaView {
         override.setCellFactory(c -> new OverrideCell());
         override.setPrefWidth(115);
         override.setMinWidth(105);
-        TableColumn<ColumnRow, String> pii = text("PII", r -> r.pii().isEmpty() ? "" : "● " + r.pii(), 90);
+        TableColumn<ColumnRow, String> pii = text("PII", r -> r.pii().isEmpty() ? "" : "● " + r.pii(), 175);
         pii.getStyleClass().add("pii-column");
         TableColumn<ColumnRow, String> note = new TableColumn<>("Note");
         note.setCellValueFactory(c -> c.getValue().noteProperty());

@@ -4,6 +4,7 @@ import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.error.ErrorMessages;
 import io.sluice.core.schema.DatabaseInfo;
+import io.sluice.core.schema.PiiSampler;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.TableInfo;
 import io.sluice.core.schema.TableSchema;
@@ -76,18 +77,29 @@ public final class SchemaViewModel {
         status.set("Probing " + table.database() + "." + table.name() + " …");
         tasks.submit("probe table", cancel -> {
             try (Connection c = Connections.open(spec)) {
-                return new SchemaProbe(c).table(table.database(), table.name());
+                TableSchema schema = new SchemaProbe(c).table(table.database(), table.name());
+                Map<String, String> pii;
+                try {
+                    pii = new PiiSampler(c).scan(schema);
+                } catch (java.sql.SQLException e) {
+                    pii = Map.of(); // no sample, no value-based flags: the table still opens
+                }
+                return new Probed(schema, pii);
             } catch (Exception e) {
                 throw ErrorMessages.wrap(e, spec);
             }
-        }, UiTaskExecutor.outcome((TableSchema s) -> {
+        }, UiTaskExecutor.outcome((Probed p) -> {
+            TableSchema s = p.schema();
             if (table.equals(selectedTable.get())) {
-                columns.setAll(s.columns().stream().map(ColumnRow::new).collect(Collectors.toList()));
+                columns.setAll(s.columns().stream().map(c -> new ColumnRow(c, p.piiByValues().get(c.name())))
+                        .collect(Collectors.toList()));
                 long notes = columns.stream().filter(r -> !r.noteProperty().get().isEmpty()).count();
                 status.set(s.columns().size() + " columns" + (notes == 0 ? ", all mapped exactly." : ", " + notes + " with a note."));
             }
         }, status::set));
     }
+
+    private record Probed(TableSchema schema, Map<String, String> piiByValues) {}
 
     /** The databases whose name or tables match the filter, with only the matching tables. */
     public List<DatabaseEntry> filtered() {

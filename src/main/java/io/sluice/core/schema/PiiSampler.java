@@ -1,0 +1,56 @@
+package io.sluice.core.schema;
+
+import io.sluice.core.types.TypeFamily;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Looks at the first rows of a table's text columns for personal data the column names do not
+ * reveal. One small read-only query; the values never leave this method.
+ */
+public final class PiiSampler {
+    static final int SAMPLE_ROWS = 200;
+
+    private final Connection connection;
+
+    public PiiSampler(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Column name → kind of personal data, for text columns whose values look like it. */
+    public Map<String, String> scan(TableSchema schema) throws SQLException {
+        List<ColumnInfo> texts = schema.columns().stream().filter(c -> c.type().family() == TypeFamily.TEXT).toList();
+        Map<String, String> found = new LinkedHashMap<>();
+        if (texts.isEmpty()) {
+            return found;
+        }
+        String sql = "SELECT " + texts.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "))
+                + " FROM " + Identifiers.quote(schema.table().database()) + "." + Identifiers.quote(schema.table().name())
+                + " LIMIT " + SAMPLE_ROWS;
+        List<List<String>> values = new ArrayList<>();
+        texts.forEach(c -> values.add(new ArrayList<>()));
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET SESSION TRANSACTION READ ONLY");
+            st.setMaxRows(SAMPLE_ROWS);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    for (int i = 0; i < texts.size(); i++) {
+                        values.get(i).add(rs.getString(i + 1));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            int column = i;
+            PiiDetector.kindOfValues(values.get(i)).ifPresent(kind -> found.put(texts.get(column).name(), kind));
+        }
+        return found;
+    }
+}
