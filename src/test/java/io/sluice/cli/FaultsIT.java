@@ -12,6 +12,7 @@ import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,16 +65,9 @@ class FaultsIT {
         if (Files.exists(target)) {
             assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
         }
-        assertNoTempFiles(target.getParent());
+        Targets.assertNoTempFiles(target.getParent());
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNowhere(dir);
-    }
-
-    private static void assertNoTempFiles(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> temps = files.filter(p -> p.getFileName().toString().contains(".sluice-tmp-")).toList();
-            assertTrue(temps.isEmpty(), "temp files left: " + temps);
-        }
     }
 
     private Cli.Run export(String dsn, Path out, String... more) {
@@ -182,7 +176,7 @@ class FaultsIT {
         List<String> columns = ParquetFiles.footer(out).getFileMetaData().getSchema().getFields().stream()
                 .map(f -> f.getName()).toList();
         assertEquals(columnsOf(db, "sluice_types", "nums"), columns);
-        assertNoTempFiles(dir);
+        Targets.assertNoTempFiles(dir);
         Leaks.assertNowhere(dir);
     }
 
@@ -327,7 +321,7 @@ class FaultsIT {
         assertEquals(130, r.code(), r.err());
         Leaks.assertPlainSentence(r.err());
         assertArrayEquals(OLD, Files.readAllBytes(out));
-        assertNoTempFiles(dir);
+        Targets.assertNoTempFiles(dir);
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNotInFiles(home);
     }

@@ -13,6 +13,7 @@ import io.sluice.testing.Cli;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.TestCertificates;
+import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,9 +96,7 @@ class TlsAndServerLossIT {
         Leaks.assertPlainSentence(r.err());
         assertEquals(sentence, r.err().strip());
         assertArrayEquals(OLD, Files.readAllBytes(out));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".sluice-tmp-")), "temp file left");
-        }
+        Targets.assertNoTempFiles(dir);
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNowhere(dir);
     }

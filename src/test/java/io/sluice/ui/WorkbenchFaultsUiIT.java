@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,9 +68,7 @@ class WorkbenchFaultsUiIT {
         Leaks.assertPlainSentence(shown);
         assertEquals(sentence, shown);
         assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
-        try (Stream<Path> files = Files.list(out)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".sluice-tmp-")), "temp file left");
-        }
+        Targets.assertNoTempFiles(out);
         Leaks.assertNowhere(settings, out);
     }
 

@@ -10,6 +10,7 @@ import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.parquet.example.data.Group;
@@ -243,9 +243,6 @@ class ExportBehaviourIT {
     }
 
     private void assertNoTempFiles() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> temps = files.filter(p -> p.getFileName().toString().contains(".sluice-tmp-")).collect(Collectors.toList());
-            assertTrue(temps.isEmpty(), "temp files left: " + temps);
-        }
+        Targets.assertNoTempFiles(dir);
     }
 }
