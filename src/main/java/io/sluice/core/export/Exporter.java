@@ -8,6 +8,7 @@ import io.sluice.core.error.SluiceException;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.ColumnReader;
 import io.sluice.core.read.GeometryReader;
+import io.sluice.core.read.RowSource;
 import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.TableSchema;
@@ -119,12 +120,13 @@ public final class Exporter {
                 if (rs.getMetaData().getColumnCount() != names.size()) {
                     throw new SluiceException("The filter changed the columns of the result; use a plain WHERE condition.");
                 }
+                RowSource rows = RowSource.of(rs);
                 WriterState state = new WriterState(req.sampleRows());
                 long rowsRead = 0;
                 long lastProgress = 0;
                 int cur = 0;
                 while (true) {
-                    int n = reader.fill(rs, roots[cur]);
+                    int n = reader.fill(rows, roots[cur]);
                     rowsRead += n;
                     if (pending != null) {
                         await(pending);

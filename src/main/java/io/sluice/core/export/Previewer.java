@@ -5,6 +5,7 @@ import io.sluice.core.connect.Connections;
 import io.sluice.core.error.ErrorMessages;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.read.BatchReader;
+import io.sluice.core.read.RowSource;
 import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.types.MappingTarget;
@@ -48,7 +49,7 @@ public final class Previewer {
                  VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem)) {
                 st.execute("SET SESSION TRANSACTION READ ONLY");
                 try (ResultSet rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n))) {
-                    int rows = reader.fill(rs, root);
+                    int rows = reader.fill(RowSource.of(rs), root);
                     return new Preview(plan, ValueFormatter.rows(root, 0, rows));
                 }
             }

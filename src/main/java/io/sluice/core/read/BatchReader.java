@@ -2,26 +2,26 @@ package io.sluice.core.read;
 
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.types.TypeMapping;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Fills Arrow batches from a result set, bounded by rows and by bytes. */
+/** Fills Arrow batches from a row source, bounded by rows and by bytes. */
 public final class BatchReader {
-    private final List<ColumnReader<?>> readers;
+    private final ColumnReader<?>[] readers;
+    private final TextRow current;
     private final int maxRows;
     private final long maxBytes;
     private final BooleanSupplier cancelled;
 
     public BatchReader(List<String> names, List<TypeMapping> mappings, int maxRows, long maxBytes, BooleanSupplier cancelled) {
-        this.readers = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            readers.add(ColumnReaders.create(names.get(i), mappings.get(i)));
+        this.readers = new ColumnReader<?>[names.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = ColumnReaders.create(names.get(i), mappings.get(i));
         }
+        this.current = new TextRow(readers.length);
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.cancelled = cancelled;
@@ -32,22 +32,22 @@ public final class BatchReader {
      *
      * @return the rows read; 0 means the result set is exhausted
      */
-    public int fill(ResultSet rs, VectorSchemaRoot root) throws SQLException {
+    public int fill(RowSource rows, VectorSchemaRoot root) throws SQLException {
         List<FieldVector> vectors = root.getFieldVectors();
-        for (int i = 0; i < readers.size(); i++) {
+        for (int i = 0; i < readers.length; i++) {
             FieldVector v = vectors.get(i);
             v.reset();
-            readers.get(i).bind(v);
+            readers[i].bind(v);
         }
-        int n = readers.size();
+        int n = readers.length;
         int row = 0;
         long bytes = 0;
-        while (row < maxRows && bytes < maxBytes && rs.next()) {
+        while (row < maxRows && bytes < maxBytes && rows.next(current)) {
             if (cancelled.getAsBoolean()) {
                 throw new CancelledException();
             }
-            for (int i = 0; i < n; i++) {
-                bytes += readers.get(i).read(rs, i + 1, row);
+            for (int c = 0; c < n; c++) {
+                bytes += readers[c].read(current, c, row);
             }
             row++;
         }
@@ -56,6 +56,6 @@ public final class BatchReader {
     }
 
     public List<ColumnReader<?>> readers() {
-        return readers;
+        return List.of(readers);
     }
 }

@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
@@ -16,12 +14,12 @@ final class BitReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            vector.setWithPossibleTruncate(row, ServerText.bigEndian(b));
+            vector.setWithPossibleTruncate(row, ServerText.bigEndian(r.buffer(c), r.offset(c), len));
             return 8;
         }
     }
@@ -32,12 +30,12 @@ final class BitReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            vector.setSafe(row, ServerText.bigEndian(b) != 0 ? 1 : 0);
+            vector.setSafe(row, ServerText.bigEndian(r.buffer(c), r.offset(c), len) != 0 ? 1 : 0);
             return 1;
         }
     }
@@ -51,17 +49,14 @@ final class BitReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            if (b.length != width) {
-                byte[] padded = new byte[width];
-                System.arraycopy(b, 0, padded, width - b.length, b.length);
-                b = padded;
-            }
-            vector.setSafe(row, b);
+            byte[] padded = new byte[width]; // the server drops leading zero bytes
+            System.arraycopy(r.buffer(c), r.offset(c), padded, width - Math.min(len, width), Math.min(len, width));
+            vector.setSafe(row, padded);
             return width;
         }
     }

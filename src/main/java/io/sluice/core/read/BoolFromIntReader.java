@@ -1,8 +1,6 @@
 package io.sluice.core.read;
 
 import io.sluice.core.error.SluiceException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.BitVector;
 
 /** TINYINT mapped to Bool by the user: only 0 and 1 are booleans; anything else stops the export. */
@@ -12,11 +10,12 @@ final class BoolFromIntReader extends ColumnReader<BitVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        long v = rs.getLong(index);
-        if (v == 0 && rs.wasNull()) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
+        long v = ServerText.signedLong(r.buffer(c), r.offset(c), len);
         if (v != 0 && v != 1) {
             throw new SluiceException("Column '" + column + "' holds " + v
                     + ", which is not a boolean; keep its default Int8 mapping.");

@@ -1,13 +1,12 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 
 /**
  * Values that travel as bytes: text (the connection sends UTF-8, so no String is ever built),
- * binary strings and BINARY(n), which the server pads to n bytes.
+ * binary strings and BINARY(n), which the server pads to n bytes. Copied once, from the driver's
+ * row buffer into the vector.
  */
 final class BytesReaders {
     private BytesReaders() {}
@@ -19,13 +18,13 @@ final class BytesReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            vector.setSafe(row, b, 0, b.length);
-            return b.length + 4;
+            vector.setSafe(row, r.buffer(c), r.offset(c), len);
+            return len + 4;
         }
     }
 
@@ -35,13 +34,21 @@ final class BytesReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            vector.setSafe(row, b);
-            return b.length;
+            int width = vector.getByteWidth();
+            if (len != width) {
+                throw new IllegalStateException("column '" + column + "' sent " + len + " bytes for BINARY(" + width + ")");
+            }
+            while (row >= vector.getValueCapacity()) {
+                vector.reAlloc();
+            }
+            vector.setIndexDefined(row);
+            vector.getDataBuffer().setBytes((long) row * width, r.buffer(c), r.offset(c), width);
+            return width;
         }
     }
 }

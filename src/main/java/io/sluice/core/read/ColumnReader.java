@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -25,11 +23,11 @@ public abstract class ColumnReader<V extends FieldVector> {
     }
 
     /**
-     * Reads column {@code index} (1-based) of the current row into {@code row}.
+     * Parses column {@code c} (0-based) of the current row into vector position {@code row}.
      *
      * @return the bytes the value adds to the batch, to bound batches by size
      */
-    public abstract int read(ResultSet rs, int index, int row) throws SQLException;
+    public abstract int read(TextRow r, int c, int row);
 
     public ColumnStats stats() {
         return stats;

@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.DateDayVector;
 
 /** DATE; zero, partial and invalid dates become NULL and are counted. */
@@ -11,12 +9,12 @@ final class DateReader extends ColumnReader<DateDayVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        long days = ServerText.days(b);
+        long days = ServerText.days(r.buffer(c), r.offset(c), len);
         if (days == ServerText.INVALID) {
             return writeNulledValue(row);
         }

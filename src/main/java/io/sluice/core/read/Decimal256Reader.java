@@ -2,8 +2,6 @@ package io.sluice.core.read;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.Decimal256Vector;
 
 /** DECIMAL(39..65). */
@@ -13,12 +11,12 @@ final class Decimal256Reader extends ColumnReader<Decimal256Vector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        vector.setSafe(row, new BigDecimal(new String(b, StandardCharsets.US_ASCII)));
+        vector.setSafe(row, new BigDecimal(new String(r.buffer(c), r.offset(c), len, StandardCharsets.US_ASCII)));
         return 32;
     }
 }

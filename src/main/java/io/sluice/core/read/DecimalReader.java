@@ -2,8 +2,6 @@ package io.sluice.core.read;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.DecimalVector;
 
 /** DECIMAL(p ≤ 38) and BIGINT UNSIGNED as Decimal(20,0); up to 18 digits without a BigDecimal. */
@@ -16,15 +14,15 @@ final class DecimalReader extends ColumnReader<DecimalVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
         if (fitsLong) {
-            vector.setSafe(row, ServerText.unscaled(b));
+            vector.setSafe(row, ServerText.unscaled(r.buffer(c), r.offset(c), len));
         } else {
-            vector.setSafe(row, new BigDecimal(new String(b, StandardCharsets.US_ASCII)));
+            vector.setSafe(row, new BigDecimal(new String(r.buffer(c), r.offset(c), len, StandardCharsets.US_ASCII)));
         }
         return 16;
     }

@@ -1,22 +1,24 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import org.apache.arrow.vector.Float8Vector;
 
-/** DOUBLE: the server sends the shortest text that round-trips, so parsing it is exact. */
+/**
+ * DOUBLE: the server sends the shortest text that round-trips, and the parser rounds correctly (as
+ * {@link Double#parseDouble} does, without building a String), so the value is exact.
+ */
 final class Float64Reader extends ColumnReader<Float8Vector> {
     Float64Reader(String column) {
         super(column);
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        double v = rs.getDouble(index);
-        if (v == 0 && rs.wasNull()) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        vector.setSafe(row, v);
+        vector.setSafe(row, JavaDoubleParser.parseDouble(r.buffer(c), r.offset(c), len));
         return 8;
     }
 }

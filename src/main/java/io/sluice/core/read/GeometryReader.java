@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -19,19 +17,21 @@ public final class GeometryReader extends ColumnReader<VarBinaryVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        if (b.length < 4) {
+        if (len < 4) {
             return writeNulledValue(row);
         }
+        byte[] b = r.buffer(c);
+        int off = r.offset(c);
         if (srids.size() < MAX_TRACKED_SRIDS) {
-            srids.add((b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24);
+            srids.add((b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24);
         }
-        vector.setSafe(row, b, 4, b.length - 4);
-        return b.length;
+        vector.setSafe(row, b, off + 4, len - 4);
+        return len;
     }
 
     /** The distinct SRIDs of the values read so far. */

@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.BaseIntVector;
 
 /** Every integer that fits a signed long: TINYINT..BIGINT, unsigned below BIGINT, YEAR. */
@@ -14,12 +12,13 @@ final class IntegerReader extends ColumnReader<BaseIntVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        long v = rs.getLong(index);
-        if (v == 0 && rs.wasNull()) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        vector.setWithPossibleTruncate(row, v); // the Arrow type was chosen to hold the column's range
+        // the Arrow type was chosen to hold the column's range
+        vector.setWithPossibleTruncate(row, ServerText.signedLong(r.buffer(c), r.offset(c), len));
         return width;
     }
 }

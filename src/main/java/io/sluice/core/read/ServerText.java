@@ -12,13 +12,13 @@ public final class ServerText {
     private ServerText() {}
 
     /** Days since 1970-01-01 of {@code YYYY-MM-DD}, or {@link #INVALID} for zero/partial/invalid dates. */
-    public static long days(byte[] b) {
-        if (b.length < 10) {
+    public static long days(byte[] b, int off, int len) {
+        if (len < 10) {
             return INVALID;
         }
-        int y = digits(b, 0, 4);
-        int m = digits(b, 5, 2);
-        int d = digits(b, 8, 2);
+        int y = digits(b, off, 4);
+        int m = digits(b, off + 5, 2);
+        int d = digits(b, off + 8, 2);
         if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
             return INVALID;
         }
@@ -26,43 +26,59 @@ public final class ServerText {
     }
 
     /** Microseconds since the epoch of {@code YYYY-MM-DD hh:mm:ss[.ffffff]}, or {@link #INVALID}. */
-    public static long epochMicros(byte[] b) {
-        long days = days(b);
+    public static long epochMicros(byte[] b, int off, int len) {
+        long days = days(b, off, len);
         if (days == INVALID) {
             return INVALID;
         }
         long micros = days * MICROS_PER_DAY;
-        if (b.length >= 19) {
-            int h = digits(b, 11, 2);
-            int mi = digits(b, 14, 2);
-            int s = digits(b, 17, 2);
-            micros += ((h * 60L + mi) * 60L + s) * MICROS_PER_SECOND + fraction(b, 19);
+        if (len >= 19) {
+            int h = digits(b, off + 11, 2);
+            int mi = digits(b, off + 14, 2);
+            int s = digits(b, off + 17, 2);
+            micros += ((h * 60L + mi) * 60L + s) * MICROS_PER_SECOND + fraction(b, off + 19, off + len);
         }
         return micros;
     }
 
     /** Signed microseconds of a TIME value {@code [-]hhh:mm:ss[.ffffff]} (up to ±838:59:59.999999). */
-    public static long timeMicros(byte[] b) {
-        int i = 0;
-        boolean negative = b.length > 0 && b[0] == '-';
+    public static long timeMicros(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        boolean negative = len > 0 && b[off] == '-';
         if (negative) {
-            i = 1;
+            i++;
         }
         long hours = 0;
-        while (i < b.length && b[i] != ':') {
+        while (i < end && b[i] != ':') {
             hours = hours * 10 + (b[i++] - '0');
         }
         int m = digits(b, i + 1, 2);
         int s = digits(b, i + 4, 2);
-        long micros = ((hours * 60 + m) * 60 + s) * MICROS_PER_SECOND + fraction(b, i + 6);
+        long micros = ((hours * 60 + m) * 60 + s) * MICROS_PER_SECOND + fraction(b, i + 6, end);
         return negative ? -micros : micros;
     }
 
-    /** An unsigned decimal integer up to 18446744073709551615, as the same 64 bits in a long. */
-    public static long unsignedLong(byte[] b) {
+    /** A signed decimal integer in the range of a long (TINYINT..BIGINT, YEAR, ZEROFILL padding included). */
+    public static long signedLong(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        boolean negative = len > 0 && b[off] == '-';
+        if (negative) {
+            i++;
+        }
         long v = 0;
-        for (byte c : b) {
-            v = v * 10 + (c - '0'); // wraps exactly as unsigned arithmetic does
+        while (i < end) {
+            v = v * 10 - (b[i++] - '0'); // accumulated negative, so Long.MIN_VALUE fits
+        }
+        return negative ? v : -v;
+    }
+
+    /** An unsigned decimal integer up to 18446744073709551615, as the same 64 bits in a long. */
+    public static long unsignedLong(byte[] b, int off, int len) {
+        long v = 0;
+        for (int i = off; i < off + len; i++) {
+            v = v * 10 + (b[i] - '0'); // wraps exactly as unsigned arithmetic does
         }
         return v;
     }
@@ -71,10 +87,11 @@ public final class ServerText {
      * The unscaled value of a decimal text with exactly {@code scale} fraction digits (the server
      * always sends them all), for precision up to 18.
      */
-    public static long unscaled(byte[] b) {
+    public static long unscaled(byte[] b, int off, int len) {
         long v = 0;
         boolean negative = false;
-        for (byte c : b) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
             if (c == '-') {
                 negative = true;
             } else if (c != '.') {
@@ -85,21 +102,49 @@ public final class ServerText {
     }
 
     /** Big-endian bytes as an unsigned 64-bit value (BIT columns). */
-    public static long bigEndian(byte[] b) {
+    public static long bigEndian(byte[] b, int off, int len) {
         long v = 0;
-        for (byte x : b) {
-            v = (v << 8) | (x & 0xFF);
+        for (int i = off; i < off + len; i++) {
+            v = (v << 8) | (b[i] & 0xFF);
         }
         return v;
     }
 
-    private static long fraction(byte[] b, int dot) {
-        if (dot >= b.length || b[dot] != '.') {
+    public static long days(byte[] b) {
+        return days(b, 0, b.length);
+    }
+
+    public static long epochMicros(byte[] b) {
+        return epochMicros(b, 0, b.length);
+    }
+
+    public static long timeMicros(byte[] b) {
+        return timeMicros(b, 0, b.length);
+    }
+
+    public static long signedLong(byte[] b) {
+        return signedLong(b, 0, b.length);
+    }
+
+    public static long unsignedLong(byte[] b) {
+        return unsignedLong(b, 0, b.length);
+    }
+
+    public static long unscaled(byte[] b) {
+        return unscaled(b, 0, b.length);
+    }
+
+    public static long bigEndian(byte[] b) {
+        return bigEndian(b, 0, b.length);
+    }
+
+    private static long fraction(byte[] b, int dot, int end) {
+        if (dot >= end || b[dot] != '.') {
             return 0;
         }
         long f = 0;
         int n = 0;
-        for (int i = dot + 1; i < b.length && n < 6; i++, n++) {
+        for (int i = dot + 1; i < end && n < 6; i++, n++) {
             f = f * 10 + (b[i] - '0');
         }
         for (; n < 6; n++) {

@@ -2,8 +2,6 @@ package io.sluice.core.read;
 
 import io.sluice.core.error.SluiceException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.DurationVector;
 import org.apache.arrow.vector.TimeMicroVector;
 
@@ -19,12 +17,12 @@ final class TimeReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            vector.setSafe(row, ServerText.timeMicros(b));
+            vector.setSafe(row, ServerText.timeMicros(r.buffer(c), r.offset(c), len));
             return 8;
         }
     }
@@ -35,14 +33,15 @@ final class TimeReaders {
         }
 
         @Override
-        public int read(ResultSet rs, int index, int row) throws SQLException {
-            byte[] b = rs.getBytes(index);
-            if (b == null) {
+        public int read(TextRow r, int c, int row) {
+            int len = r.length(c);
+            if (len == TextRow.NULL) {
                 return writeNull(row);
             }
-            long micros = ServerText.timeMicros(b);
+            long micros = ServerText.timeMicros(r.buffer(c), r.offset(c), len);
             if (micros < 0 || micros >= DAY_MICROS) {
-                throw new SluiceException("Column '" + column + "' holds " + new String(b, StandardCharsets.US_ASCII)
+                throw new SluiceException("Column '" + column + "' holds "
+                        + new String(r.buffer(c), r.offset(c), len, StandardCharsets.US_ASCII)
                         + ", which is not a time of day; keep its default duration mapping or map it to utf8.");
             }
             vector.setSafe(row, micros);

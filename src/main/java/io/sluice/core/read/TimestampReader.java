@@ -1,7 +1,5 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
@@ -14,12 +12,12 @@ final class TimestampReader extends ColumnReader<TimeStampVector> {
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        long micros = ServerText.epochMicros(b);
+        long micros = ServerText.epochMicros(r.buffer(c), r.offset(c), len);
         if (micros == ServerText.INVALID) {
             return writeNulledValue(row);
         }

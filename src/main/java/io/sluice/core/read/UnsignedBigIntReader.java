@@ -1,22 +1,20 @@
 package io.sluice.core.read;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.apache.arrow.vector.UInt8Vector;
 
-/** BIGINT UNSIGNED: the driver's getLong refuses values above Long.MAX_VALUE, so parse the text. */
+/** BIGINT UNSIGNED: values above Long.MAX_VALUE keep their 64 bits. */
 final class UnsignedBigIntReader extends ColumnReader<UInt8Vector> {
     UnsignedBigIntReader(String column) {
         super(column);
     }
 
     @Override
-    public int read(ResultSet rs, int index, int row) throws SQLException {
-        byte[] b = rs.getBytes(index);
-        if (b == null) {
+    public int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
             return writeNull(row);
         }
-        vector.setSafe(row, ServerText.unsignedLong(b));
+        vector.setSafe(row, ServerText.unsignedLong(r.buffer(c), r.offset(c), len));
         return 8;
     }
 }

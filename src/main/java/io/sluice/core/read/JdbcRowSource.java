@@ -1,0 +1,29 @@
+package io.sluice.core.read;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Any JDBC driver: one {@code getBytes} per column, which copies each value. */
+final class JdbcRowSource implements RowSource {
+    private final ResultSet rs;
+
+    JdbcRowSource(ResultSet rs) {
+        this.rs = rs;
+    }
+
+    @Override
+    public boolean next(TextRow row) throws SQLException {
+        if (!rs.next()) {
+            return false;
+        }
+        for (int c = 0; c < row.columns(); c++) {
+            byte[] b = rs.getBytes(c + 1);
+            if (b == null) {
+                row.setNull(c);
+            } else {
+                row.set(c, b, 0, b.length);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,123 @@
+package io.sluice.core.read;
+
+import com.mysql.cj.exceptions.CJException;
+import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
+import com.mysql.cj.protocol.ResultsetRows;
+import com.mysql.cj.protocol.a.NativePacketPayload;
+import com.mysql.cj.protocol.a.result.AbstractBufferRow;
+import com.mysql.cj.protocol.a.result.NativeResultset;
+import com.mysql.cj.protocol.a.result.TextBufferRow;
+import com.mysql.cj.result.Row;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connector/J's text rows read in one pass over the row packet: each column is a length-encoded
+ * string (0xFB for NULL), so its bytes are sliced where they lie. This skips the driver's per-value
+ * getters, each of which takes the connection lock, seeks to its column and copies or parses the
+ * value; the profile showed them as the largest cost of an export. The packet is reached through
+ * two fields of the driver's row class; if a driver version lacks them, {@link #tryOpen} says so and
+ * the caller uses {@link JdbcRowSource}.
+ */
+final class PacketRowSource implements RowSource {
+    private static final Logger log = LoggerFactory.getLogger(PacketRowSource.class);
+    private static final VarHandle PAYLOAD;
+    private static final VarHandle HOME;
+
+    static {
+        VarHandle payload = null;
+        VarHandle home = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AbstractBufferRow.class, MethodHandles.lookup());
+            payload = lookup.findVarHandle(AbstractBufferRow.class, "rowFromServer", NativePacketPayload.class);
+            home = lookup.findVarHandle(AbstractBufferRow.class, "homePosition", int.class);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.debug("Connector/J row packets are not reachable; reading values through JDBC", e);
+            payload = null;
+            home = null;
+        }
+        PAYLOAD = payload;
+        HOME = home;
+    }
+
+    private final ResultsetRows rows;
+
+    private PacketRowSource(ResultsetRows rows) {
+        this.rows = rows;
+    }
+
+    /** A packet source for a Connector/J result set, or null when this result set is not one. */
+    static RowSource tryOpen(ResultSet rs) throws SQLException {
+        if (PAYLOAD == null || !rs.isWrapperFor(NativeResultset.class)) {
+            return null;
+        }
+        ResultsetRows rows = rs.unwrap(NativeResultset.class).getRows();
+        return rows == null ? null : new PacketRowSource(rows);
+    }
+
+    @Override
+    public boolean next(TextRow row) throws SQLException {
+        Row r;
+        try {
+            r = rows.next();
+        } catch (CJException e) {
+            throw SQLExceptionsMapping.translateException(e, null);
+        }
+        if (r == null) {
+            return false;
+        }
+        if (r instanceof TextBufferRow) {
+            slice((NativePacketPayload) PAYLOAD.get(r), (int) HOME.get(r), row);
+        } else {
+            copyEach(r, row); // rows the driver already split (ByteArrayRow)
+        }
+        return true;
+    }
+
+    private static void slice(NativePacketPayload packet, int pos, TextRow row) {
+        byte[] b = packet.getByteBuffer();
+        int end = packet.getPayloadLength();
+        for (int c = 0; c < row.columns(); c++) {
+            int first = b[pos++] & 0xFF;
+            long len;
+            if (first < 0xFB) {
+                len = first;
+            } else if (first == 0xFB) {
+                row.setNull(c);
+                continue;
+            } else if (first == 0xFC) {
+                len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
+                pos += 2;
+            } else if (first == 0xFD) {
+                len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16;
+                pos += 3;
+            } else {
+                len = 0;
+                for (int k = 7; k >= 0; k--) {
+                    len = len << 8 | (b[pos + k] & 0xFF);
+                }
+                pos += 8;
+            }
+            if (len < 0 || pos + len > end) {
+                throw new IllegalStateException("a row packet of " + end + " bytes ends inside column " + (c + 1));
+            }
+            row.set(c, b, pos, (int) len);
+            pos += (int) len;
+        }
+    }
+
+    private static void copyEach(Row r, TextRow row) {
+        for (int c = 0; c < row.columns(); c++) {
+            if (r.getNull(c)) {
+                row.setNull(c);
+            } else {
+                byte[] v = r.getBytes(c);
+                row.set(c, v, 0, v.length);
+            }
+        }
+    }
+}
