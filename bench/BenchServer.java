@@ -12,31 +12,47 @@ import java.sql.Statement;
  * Usage: java -cp "target/sluice.jar:target/lib/*" bench/BenchServer.java bench/work [rows]
  */
 public class BenchServer {
+    /** Fills a table once: kept while its row count is the one asked for. */
+    private static void build(Statement st, String table, long rows, String columns, String select) throws Exception {
+        st.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + columns + ")");
+        long have;
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            have = rs.getLong(1);
+        }
+        if (have != rows) {
+            System.out.println("building bench." + table + " with " + rows + " rows …");
+            st.execute("TRUNCATE " + table);
+            st.execute("INSERT INTO " + table + " " + select);
+            st.execute("ANALYZE TABLE " + table);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        PrivateMariaDb db = PrivateMariaDb.start(work.resolve("db"), false);
+        PrivateMariaDb db = PrivateMariaDb.start(work.resolve("db"), false,
+                // tables (a) and (b) stay in memory, as on a server that has been running a while
+                java.util.List.of("--innodb-buffer-pool-size=4G"));
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + db.port() + "/?user=root&sslMode=DISABLED");
              Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS bench");
             st.execute("USE bench");
-            st.execute("CREATE TABLE IF NOT EXISTS mixed (id BIGINT PRIMARY KEY, i INT, iu INT UNSIGNED, amount DECIMAL(12,2),"
-                    + " ratio DOUBLE, label VARCHAR(40), at DATETIME(6), body TEXT, flag TINYINT(1), sparse INT)");
-            long have;
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM mixed")) {
-                rs.next();
-                have = rs.getLong(1);
-            }
-            if (have != rows) {
-                System.out.println("building bench.mixed with " + rows + " rows …");
-                st.execute("TRUNCATE mixed");
-                st.execute("INSERT INTO mixed SELECT seq, CAST(seq AS SIGNED) * 31 - 15000000, seq * 4099 % 4294967296, (seq * 7919 % 10000000) / 100,"
-                        + " seq / 7.0, CONCAT('label-', seq % 1000, '-', LEFT(MD5(seq), 8)),"
-                        + " TIMESTAMPADD(MICROSECOND, seq * 1234567, '2020-01-01'), CONCAT(SHA2(seq, 256), ' ', REPEAT('lorem ', 6)),"
-                        + " seq % 2, IF(seq % 10 = 0, seq, NULL) FROM seq_1_to_" + rows);
-                st.execute("ANALYZE TABLE mixed");
-            }
+            // (a) 1 M rows of mixed types
+            build(st, "mixed", rows, "id BIGINT PRIMARY KEY, i INT, iu INT UNSIGNED, amount DECIMAL(12,2),"
+                    + " ratio DOUBLE, label VARCHAR(40), at DATETIME(6), body TEXT, flag TINYINT(1), sparse INT",
+                    "SELECT seq, CAST(seq AS SIGNED) * 31 - 15000000, seq * 4099 % 4294967296, (seq * 7919 % 10000000) / 100,"
+                    + " seq / 7.0, CONCAT('label-', seq % 1000, '-', LEFT(MD5(seq), 8)),"
+                    + " TIMESTAMPADD(MICROSECOND, seq * 1234567, '2020-01-01'), CONCAT(SHA2(seq, 256), ' ', REPEAT('lorem ', 6)),"
+                    + " seq % 2, IF(seq % 10 = 0, seq, NULL) FROM seq_1_to_" + rows);
+            // (b) 10 M narrow rows
+            long narrow = rows * 10;
+            build(st, "narrow", narrow, "id BIGINT PRIMARY KEY, v INT NOT NULL, d DATE",
+                    "SELECT seq, seq * 2654435761 % 2147483647, DATE_ADD('2000-01-01', INTERVAL seq % 9000 DAY) FROM seq_1_to_" + narrow);
+            // (c) 2,000 rows of 1-5 MB blobs: repeated hashes, so compressible like documents, not like noise
+            build(st, "blobs", 2000, "id INT PRIMARY KEY, name VARCHAR(40), body LONGBLOB",
+                    "SELECT seq, CONCAT('blob-', seq), REPEAT(UNHEX(SHA2(seq, 512)), (1 + seq % 5) * 16384) FROM seq_1_to_2000");
         }
         Files.writeString(work.resolve("port"), Integer.toString(db.port()));
         System.out.println("ready on " + db.port());

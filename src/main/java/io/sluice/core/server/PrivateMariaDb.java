@@ -65,7 +65,6 @@ public final class PrivateMariaDb implements AutoCloseable {
             if (serverArgs.stream().noneMatch(a -> a.startsWith("--ssl"))) {
                 cfg.addArg("--skip-ssl");
             }
-            serverArgs.forEach(cfg::addArg);
             cfg.addArg("--skip-name-resolve");
             cfg.addArg("--character-set-server=utf8mb4");
             cfg.addArg("--collation-server=utf8mb4_unicode_ci");
@@ -74,6 +73,7 @@ public final class PrivateMariaDb implements AutoCloseable {
             cfg.addArg("--innodb-log-file-size=256M");
             cfg.addArg("--innodb-flush-log-at-trx-commit=2");
             cfg.addArg("--sql-mode=NO_ENGINE_SUBSTITUTION");
+            serverArgs.forEach(cfg::addArg); // last, so they override the defaults above
             if (isRoot()) {
                 cfg.addArg("--user=root"); // else mariadbd refuses to run as root
             }

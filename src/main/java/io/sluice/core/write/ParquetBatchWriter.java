@@ -6,63 +6,163 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.WriteChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes Arrow batches to one Parquet file. The Arrow schema goes into the footer as
+ * Writes Arrow batches to one Parquet file, column by column: each column's values go straight to
+ * parquet-java's column writer in runs of {@value #RUN} rows, without the per-row record assembly of
+ * {@code ParquetWriter}. Row groups close at {@link WriterOptions#rowGroupBytes()} or
+ * {@link WriterOptions#rowGroupRows()}. The Arrow schema goes into the footer as
  * {@code ARROW:schema}, as Arrow's own writers do, so Arrow readers get Duration, unsigned and
  * dictionary types back exactly.
  */
 public final class ParquetBatchWriter implements AutoCloseable {
     public static final String ARROW_SCHEMA_KEY = "ARROW:schema";
+    /** Rows written per column before moving to the next; pages are cut between runs. */
+    static final int RUN = 4_096;
 
-    private final ArrowWriteSupport support;
-    private final ParquetWriter<Integer> writer;
+    private final MessageType schema;
+    private final List<ColumnDescriptor> columns;
+    private final WriterOptions options;
     private final ClosableOutputFile output;
+    private final ParquetFileWriter file;
+    private final BytesInputCompressor compressor;
+    private final Map<String, String> openingMetadata;
     private final Map<String, String> closingMetadata = new HashMap<>();
+    private ParquetProperties properties;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore store;
+    private ColumnWriter[] writers;
+    private long rowsInGroup;
     private long rows;
+    private boolean failed;
 
     public ParquetBatchWriter(Path file, Schema arrowSchema, WriterOptions options, Map<String, String> metadata)
             throws IOException {
-        Map<String, String> opening = new HashMap<>(metadata);
-        opening.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
-        Supplier<Map<String, String>> closing = () -> closingMetadata;
-        this.support = new ArrowWriteSupport(ParquetSchemas.toParquet(arrowSchema), opening, closing);
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.set("parquet.compression.codec.zstd.level", "3");
+        this.openingMetadata = new HashMap<>(metadata);
+        openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
+        this.schema = ParquetSchemas.toParquet(arrowSchema);
+        this.columns = schema.getColumns();
+        this.options = options;
         this.output = new ClosableOutputFile(file);
-        this.writer = new Builder(output, support)
-                .withConf(conf)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCodecFactory(new ParquetCodecs())
-                .withCompressionCodec(options.compression().codec())
-                .withRowGroupSize(options.rowGroupBytes())
-                .withRowGroupRowCountLimit(options.rowGroupRows())
-                .withPageSize(options.pageBytes())
-                .withDictionaryEncoding(true)
-                .build();
+        this.compressor = new ParquetCodecs().getCompressor(options.compression().codec());
+        ParquetFileWriter w;
+        try {
+            w = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.OVERWRITE, options.rowGroupBytes(), 0, null,
+                    ParquetProperties.builder().build());
+            w.start();
+        } catch (IOException | RuntimeException e) {
+            output.closeStream();
+            throw e;
+        }
+        this.file = w;
     }
 
     /** Writes every row of the batch. */
     public void write(VectorSchemaRoot batch) throws IOException {
-        support.bind(batch);
-        int n = batch.getRowCount();
-        for (int row = 0; row < n; row++) {
-            writer.write(row);
+        try {
+            if (properties == null) {
+                properties = properties(DictionaryChoice.plainColumns(batch));
+            }
+            List<FieldVector> vectors = batch.getFieldVectors();
+            ValueWriter[] values = new ValueWriter[vectors.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = ValueWriters.forVector(vectors.get(c));
+            }
+            int n = batch.getRowCount();
+            for (int from = 0; from < n; ) {
+                if (store == null) {
+                    startRowGroup();
+                }
+                int to = (int) Math.min(Math.min(n, from + RUN), from + options.rowGroupRows() - rowsInGroup);
+                for (int c = 0; c < values.length; c++) {
+                    writeRun(c, vectors.get(c), values[c], from, to);
+                }
+                for (int row = from; row < to; row++) {
+                    store.endRecord(); // lets parquet-java cut pages at the page size
+                }
+                rowsInGroup += to - from;
+                from = to;
+                if (rowsInGroup >= options.rowGroupRows() || store.getBufferedSize() >= options.rowGroupBytes()) {
+                    endRowGroup();
+                }
+            }
+            rows += n;
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
         }
-        rows += n;
+    }
+
+    private void writeRun(int c, FieldVector vector, ValueWriter value, int from, int to) {
+        ColumnWriter out = writers[c];
+        int maxDef = columns.get(c).getMaxDefinitionLevel();
+        if (vector.getNullCount() == 0) {
+            for (int row = from; row < to; row++) {
+                value.write(out, row, maxDef);
+            }
+            return;
+        }
+        if (maxDef == 0) {
+            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL");
+        }
+        ArrowBuf validity = vector.getValidityBuffer();
+        for (int row = from; row < to; row++) {
+            if (BitVectorHelper.get(validity, row) == 0) {
+                out.writeNull(0, 0);
+            } else {
+                value.write(out, row, maxDef);
+            }
+        }
+    }
+
+    private ParquetProperties properties(List<String> plainColumns) {
+        ParquetProperties.Builder b = ParquetProperties.builder()
+                .withPageSize(options.pageBytes())
+                .withDictionaryEncoding(true)
+                .withRowGroupRowCountLimit(options.rowGroupRows());
+        for (String column : plainColumns) {
+            b.withDictionaryEncoding(column, false);
+        }
+        return b.build();
+    }
+
+    private void startRowGroup() {
+        pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
+                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+        store = properties.newColumnWriteStore(schema, pages, pages);
+        writers = new ColumnWriter[columns.size()];
+        for (int c = 0; c < writers.length; c++) {
+            writers[c] = store.getColumnWriter(columns.get(c));
+        }
+        rowsInGroup = 0;
+    }
+
+    private void endRowGroup() throws IOException {
+        file.startBlock(rowsInGroup);
+        store.flush();
+        pages.flushToFileWriter(file);
+        file.endBlock();
+        store.close();
+        pages.close();
+        store = null;
+        pages = null;
     }
 
     /** Metadata known only at the end (e.g. SRIDs seen); goes into the footer. */
@@ -76,13 +176,25 @@ public final class ParquetBatchWriter implements AutoCloseable {
 
     /** Bytes written so far plus those buffered for the current row group. */
     public long dataSize() {
-        return writer.getDataSize();
+        try {
+            return file.getPos() + (store == null ? 0 : store.getBufferedSize());
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
+    /** Finishes the file (footer included) unless a write failed, and always closes it. */
     @Override
     public void close() throws IOException {
         try {
-            writer.close();
+            if (!failed) {
+                if (store != null && rowsInGroup > 0) {
+                    endRowGroup();
+                }
+                Map<String, String> footer = new HashMap<>(openingMetadata);
+                footer.putAll(closingMetadata);
+                file.end(footer);
+            }
         } catch (IOException | RuntimeException e) {
             try {
                 output.closeStream();
@@ -90,6 +202,12 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 e.addSuppressed(again); // a full disk fails the final flush too; the file is closed anyway
             }
             throw e;
+        } finally {
+            if (store != null) {
+                store.close();
+                pages.close();
+            }
+            compressor.release();
         }
         output.closeStream();
     }
@@ -101,30 +219,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
             return Base64.getEncoder().encodeToString(out.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize the Arrow schema", e);
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final WriteSupport<Integer> support;
-
-        Builder(OutputFile file, WriteSupport<Integer> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-            return support;
         }
     }
 }

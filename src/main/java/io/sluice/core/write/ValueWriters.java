@@ -21,25 +21,25 @@ final class ValueWriters {
         switch (v.getMinorType()) {
             case TINYINT: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addInteger(d.getByte(row));
+                return (out, row, def) -> out.write(d.getByte(row), 0, def);
             }
             case UINT1: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addInteger(d.getByte(row) & 0xFF);
+                return (out, row, def) -> out.write(d.getByte(row) & 0xFF, 0, def);
             }
             case SMALLINT: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addInteger(d.getShort(row * 2L));
+                return (out, row, def) -> out.write(d.getShort(row * 2L), 0, def);
             }
             case UINT2: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addInteger(d.getShort(row * 2L) & 0xFFFF);
+                return (out, row, def) -> out.write(d.getShort(row * 2L) & 0xFFFF, 0, def);
             }
             case INT:
             case UINT4:
             case DATEDAY: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addInteger(d.getInt(row * 4L));
+                return (out, row, def) -> out.write(d.getInt(row * 4L), 0, def);
             }
             case BIGINT:
             case UINT8:
@@ -48,19 +48,19 @@ final class ValueWriters {
             case TIMEMICRO:
             case DURATION: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addLong(d.getLong(row * 8L));
+                return (out, row, def) -> out.write(d.getLong(row * 8L), 0, def);
             }
             case FLOAT4: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addFloat(d.getFloat(row * 4L));
+                return (out, row, def) -> out.write(d.getFloat(row * 4L), 0, def);
             }
             case FLOAT8: {
                 ArrowBuf d = v.getDataBuffer();
-                return (out, row) -> out.addDouble(d.getDouble(row * 8L));
+                return (out, row, def) -> out.write(d.getDouble(row * 8L), 0, def);
             }
             case BIT: {
                 BitVector b = (BitVector) v;
-                return (out, row) -> out.addBoolean(b.get(row) != 0);
+                return (out, row, def) -> out.write(b.get(row) != 0, 0, def);
             }
             case DECIMAL:
                 return decimal((DecimalVector) v);
@@ -71,7 +71,7 @@ final class ValueWriters {
                 return variable((BaseVariableWidthVector) v);
             case FIXEDSIZEBINARY: {
                 FixedSizeBinaryVector f = (FixedSizeBinaryVector) v;
-                return (out, row) -> out.addBinary(Binary.fromConstantByteArray(f.get(row)));
+                return (out, row, def) -> out.write(Binary.fromConstantByteArray(f.get(row)), 0, def);
             }
             default:
                 throw new IllegalArgumentException("No Parquet writer for Arrow " + v.getMinorType());
@@ -82,10 +82,10 @@ final class ValueWriters {
         int precision = ((ArrowType.Decimal) v.getField().getType()).getPrecision();
         ArrowBuf d = v.getDataBuffer();
         if (precision <= 9) {
-            return (out, row) -> out.addInteger((int) d.getLong(row * 16L));
+            return (out, row, def) -> out.write((int) d.getLong(row * 16L), 0, def);
         }
         if (precision <= 18) {
-            return (out, row) -> out.addLong(d.getLong(row * 16L));
+            return (out, row, def) -> out.write(d.getLong(row * 16L), 0, def);
         }
         int width = ParquetSchemas.decimalWidth((ArrowType.Decimal) v.getField().getType());
         return bigEndianFixed(v, 16, width);
@@ -94,24 +94,34 @@ final class ValueWriters {
     /** Arrow decimals are little-endian two's complement; Parquet wants big-endian of {@code width} bytes. */
     private static ValueWriter bigEndianFixed(BaseFixedWidthVector v, int arrowWidth, int width) {
         ArrowBuf d = v.getDataBuffer();
-        return (out, row) -> {
+        return (out, row, def) -> {
             byte[] be = new byte[width];
             long base = (long) row * arrowWidth;
             for (int i = 0; i < width; i++) {
                 be[i] = d.getByte(base + width - 1 - i);
             }
-            out.addBinary(Binary.fromConstantByteArray(be));
+            out.write(Binary.fromConstantByteArray(be), 0, def);
         };
     }
 
+    /**
+     * Copies each value into one scratch array handed over as a reused Binary: parquet-java copies
+     * what it keeps (dictionary entries, min/max), so nothing is allocated per value.
+     */
     private static ValueWriter variable(BaseVariableWidthVector v) {
-        return (out, row) -> {
-            ArrowBuf offsets = v.getOffsetBuffer();
+        ArrowBuf offsets = v.getOffsetBuffer();
+        ArrowBuf data = v.getDataBuffer();
+        byte[][] scratch = {new byte[256]};
+        return (out, row, def) -> {
             int start = offsets.getInt(row * 4L);
-            int end = offsets.getInt((row + 1) * 4L);
-            byte[] b = new byte[end - start];
-            v.getDataBuffer().getBytes(start, b);
-            out.addBinary(Binary.fromConstantByteArray(b));
+            int len = offsets.getInt((row + 1) * 4L) - start;
+            byte[] b = scratch[0];
+            if (b.length < len) {
+                b = new byte[Math.max(len, b.length * 2)];
+                scratch[0] = b;
+            }
+            data.getBytes(start, b, 0, len);
+            out.write(Binary.fromReusedByteArray(b, 0, len), 0, def);
         };
     }
 }
