@@ -1,0 +1,21 @@
+import java.util.Properties;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Peer: Apache Spark in local mode, spark.read().jdbc(...).write().parquet(...).
+ * Usage: SparkPeer jdbcUrl table out-dir zstd|none
+ */
+public class SparkPeer {
+    public static void main(String[] args) {
+        SparkSession spark = SparkSession.builder().master("local[*]").appName("sluice-bench")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.parquet.compression.codec", args[3])
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        Properties p = new Properties();
+        p.setProperty("driver", "com.mysql.cj.jdbc.Driver");
+        p.setProperty("fetchsize", "10000"); // with useCursorFetch in the URL, or the driver buffers the whole result
+        spark.read().jdbc(args[0], args[1], p).write().mode("overwrite").parquet(args[2]);
+        spark.stop();
+    }
+}
