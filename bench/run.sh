@@ -6,6 +6,7 @@
 # Usage: bench/run.sh [runs=3] [tables="mixed narrow blobs"]
 #   PEERS="arrow duckdb spark node" (default: all) chooses the peers; PEERS= runs none.
 #   ROWS=1000000 sets table (a)'s rows; (b) has ten times as many, (c) always 2,000.
+#   UI=0 skips the window's measurements (time to the first preview row, longest FX-thread stall).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -98,10 +99,10 @@ for t in $TABLES; do
       rm -rf "$out" "$out.parquet"
       case $p in
         arrow) timed arrow java -cp "$WORK/peers/arrow:$(cat "$WORK/peers/arrow.cp")" --add-opens=java.base/java.nio=ALL-UNNAMED \
-                 ArrowJdbcPeer "$URL" "$SQL" "$out" ;;
+                 ArrowJdbcPeer "$URL" "$SQL" "$out" "$([ "$t" = blobs ] && echo 256 || echo 32768)" ;;
         duckdb) timed duckdb java -cp "$WORK/peers/duckdb:$(cat "$WORK/peers/duckdb.cp")" DuckDbPeer "$URL" "$SQL" "$out.parquet" zstd ;;
         spark) timed spark java $SPARK_OPENS -cp "$WORK/peers/spark:$(cat "$WORK/peers/spark.cp")" SparkPeer \
-                 "$URL&useCursorFetch=true&defaultFetchSize=10000" "($SQL) q" "$out" zstd ;;
+                 "$URL&useCursorFetch=true" "($SQL) q" "$out" zstd "$([ "$t" = blobs ] && echo 16 || echo 10000)" ;;
         node) timed node node bench/peers/node/peer.mjs 127.0.0.1 "$PORT" root bench "$SQL" "$PWD/$out.parquet" zstd ;;
       esac
       rm -rf "$out" "$out.parquet" # the blob table's copies are large
@@ -142,3 +143,16 @@ for t in $TABLES; do
   echo "Parquet sizes: zstd $(stat -c %s "$WORK/$t-zstd.parquet") B, none $(stat -c %s "$WORK/$t-none.parquet") B."
   rm -f "$WORK/$t-256m.parquet" "$WORK/$t-nocds.parquet"
 done
+
+# The window, headless (Monocle): an export of table (a), twice in one JVM; time to the first preview
+# row on screen and the FX thread's longest stall (src/test/java/io/sluice/ui/ExportUiBench.java).
+if [ "${UI:-1}" = 1 ] && [[ " $TABLES " == *" mixed "* ]]; then
+  echo "the window …" >&2
+  rm -f target/ui-bench.txt
+  if ./mvnw -q test-compile surefire:test -Dtest=ExportUiBench -Dsurefire.failIfNoSpecifiedTests=false \
+       -Dbench.dsn="$DSN" -Dbench.table=mixed > "$WORK/ui-bench.log" 2>&1; then
+    echo; echo "### The window"; echo; cat target/ui-bench.txt
+  else
+    echo "the window benchmark failed; see $WORK/ui-bench.log" >&2
+  fi
+fi

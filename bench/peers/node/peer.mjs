@@ -46,7 +46,7 @@ for await (const row of rows) {
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (v === null) appender.appendNull();
-    else if (staged[i] === 'BLOB') appender.appendBlob(v);
+    else if (staged[i] === 'BLOB') appender.appendBlob(new Uint8Array(v)); // a copy: the binding refused mysql2's Buffer views
     else appender.appendVarchar(v);
   }
   appender.endRow();

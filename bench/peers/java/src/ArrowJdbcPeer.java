@@ -28,7 +28,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Peer: Arrow Java's own path. arrow-jdbc turns a streaming Connector/J result into Arrow batches,
  * arrow-dataset writes them with the C++ Parquet writer over JNI.
- * Usage: ArrowJdbcPeer jdbcUrl "SELECT …" out.parquet
+ * Usage: ArrowJdbcPeer jdbcUrl "SELECT …" out-dir [batch rows=32768]
  */
 public class ArrowJdbcPeer {
     public static void main(String[] args) throws Exception {
@@ -46,7 +46,8 @@ public class ArrowJdbcPeer {
                 }
             }
             JdbcToArrowConfig config = new JdbcToArrowConfigBuilder(allocator, Calendar.getInstance(TimeZone.getTimeZone("UTC")))
-                    .setTargetBatchSize(32_768)
+                    // rows per batch; a batch's strings or blobs must fit one 2 GiB Arrow buffer
+                    .setTargetBatchSize(args.length > 3 ? Integer.parseInt(args[3]) : 32_768)
                     .setExplicitTypesByColumnIndex(explicit)
                     .build();
             try (ArrowVectorIterator it = JdbcToArrow.sqlToArrowVectorIterator(rs, config);

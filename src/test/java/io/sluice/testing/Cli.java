@@ -45,8 +45,13 @@ public final class Cli {
      * {@code SLUICE_PASSWORD} and its settings and log under {@code home}.
      */
     public static Process start(Path home, Path stdout, Path stderr, String... args) throws IOException {
+        return start("256m", home, stdout, stderr, args);
+    }
+
+    /** As {@link #start(Path, Path, Path, String...)} with a heap of {@code maxHeap} (-Xmx). */
+    public static Process start(String maxHeap, Path home, Path stdout, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
                 "io.sluice.CliLauncher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());

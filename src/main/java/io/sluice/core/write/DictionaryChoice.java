@@ -23,6 +23,8 @@ final class DictionaryChoice {
     static final int MIN_VALUES = 1_000;
     /** Distinct share above which a dictionary cannot pay off. */
     static final double MOSTLY_DISTINCT = 0.75;
+    /** Values this long on average (documents, blobs) are written plain whatever their count. */
+    static final long LARGE_VALUE_BYTES = 1_024;
 
     private DictionaryChoice() {}
 
@@ -30,11 +32,23 @@ final class DictionaryChoice {
     static List<String> plainColumns(VectorSchemaRoot firstBatch) {
         List<String> plain = new ArrayList<>();
         for (FieldVector v : firstBatch.getFieldVectors()) {
-            if (!(v instanceof BitVector) && mostlyDistinct(v, firstBatch.getRowCount())) {
+            if (!(v instanceof BitVector) && (largeValues(v, firstBatch.getRowCount()) || mostlyDistinct(v, firstBatch.getRowCount()))) {
                 plain.add(v.getName());
             }
         }
         return plain;
+    }
+
+    /**
+     * parquet-java counts a dictionary page's entries, not their bytes, in the page size, so a
+     * dictionary of blobs is only noticed at the row group's end, all of it on the heap.
+     */
+    static boolean largeValues(FieldVector v, int rows) {
+        if (!(v instanceof BaseVariableWidthVector vv) || rows == 0) {
+            return false;
+        }
+        long bytes = vv.getOffsetBuffer().getInt((long) rows * 4) - vv.getOffsetBuffer().getInt(0);
+        return bytes / rows >= LARGE_VALUE_BYTES;
     }
 
     static boolean mostlyDistinct(FieldVector v, int rows) {

@@ -36,6 +36,8 @@ public final class ParquetBatchWriter implements AutoCloseable {
     public static final String ARROW_SCHEMA_KEY = "ARROW:schema";
     /** Rows written per column before moving to the next; pages are cut between runs. */
     static final int RUN = 4_096;
+    /** parquet-java's own default. */
+    static final int MAX_ROWS_BETWEEN_PAGE_CHECKS = 10_000;
 
     private final MessageType schema;
     private final List<ColumnDescriptor> columns;
@@ -78,7 +80,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
     public void write(VectorSchemaRoot batch) throws IOException {
         try {
             if (properties == null) {
-                properties = properties(DictionaryChoice.plainColumns(batch));
+                properties = properties(DictionaryChoice.plainColumns(batch), rowsBetweenPageChecks(batch));
             }
             List<FieldVector> vectors = batch.getFieldVectors();
             ValueWriter[] values = new ValueWriter[vectors.size()];
@@ -132,9 +134,27 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
     }
 
-    private ParquetProperties properties(List<String> plainColumns) {
+    /**
+     * How many rows parquet-java may buffer before it measures its pages again. It guesses from the
+     * rows so far but, right after cutting a page, has nothing to guess from and waits up to 10,000
+     * rows: with 5 MB blobs that made pages of the whole row group, all on the heap. Bounded here by
+     * the first batch's bytes per row, so a page is measured at least every half page of data.
+     */
+    private int rowsBetweenPageChecks(VectorSchemaRoot firstBatch) {
+        int rows = Math.max(1, firstBatch.getRowCount());
+        long bytes = 0;
+        for (FieldVector v : firstBatch.getFieldVectors()) {
+            bytes += v.getBufferSize();
+        }
+        long perRow = Math.max(1, bytes / rows);
+        return (int) Math.max(1, Math.min(MAX_ROWS_BETWEEN_PAGE_CHECKS, options.pageBytes() / 2 / perRow));
+    }
+
+    private ParquetProperties properties(List<String> plainColumns, int rowsBetweenPageChecks) {
         ParquetProperties.Builder b = ParquetProperties.builder()
                 .withPageSize(options.pageBytes())
+                .withMinRowCountForPageSizeCheck(1)
+                .withMaxRowCountForPageSizeCheck(rowsBetweenPageChecks)
                 .withDictionaryEncoding(true)
                 .withRowGroupRowCountLimit(options.rowGroupRows());
         for (String column : plainColumns) {

@@ -1,0 +1,131 @@
+package io.sluice.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The benchmark's window measurements (not part of {@code verify}; bench/run.sh runs it by name): the
+ * real window, headless, exports a table of the benchmark server and reports the time from Start to
+ * the first preview row on screen, and the FX thread's longest stall: a probe posts a task to the FX
+ * thread every 5 ms and keeps the longest wait before one ran.
+ * Needs -Dbench.dsn=mysql://root@127.0.0.1:PORT/bench and -Dbench.table; writes target/ui-bench.txt.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportUiBench {
+    @TempDir
+    static Path settings;
+    @TempDir
+    Path out;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(null, settings);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @Test
+    void exportOfTheBenchmarkTable(FxRobot robot) throws Exception {
+        String dsn = System.getProperty("bench.dsn");
+        String table = System.getProperty("bench.table", "mixed");
+        WindowDriver driver = new WindowDriver(robot, window);
+        driver.connect(dsn, "");
+        WindowDriver.waitFor(() -> window.connection().connectedProperty().get() != null);
+        driver.selectTable("bench", table);
+        AtomicLong firstRowAt = new AtomicLong();
+        robot.interact(() -> window.export().sampleRows().addListener((ListChangeListener<Object>) c -> {
+            if (!window.export().sampleRows().isEmpty()) {
+                firstRowAt.compareAndSet(0, System.nanoTime());
+            }
+        }));
+        StringBuilder report = new StringBuilder();
+        // twice: the first pays for class loading and the JIT, the second shows the window's steady state
+        for (String run : new String[] {"first", "second"}) {
+            Path target = out.resolve(run + ".parquet");
+            robot.interact(() -> window.export().targetProperty().set(target.toString()));
+            firstRowAt.set(0);
+            StallProbe probe = new StallProbe();
+            probe.start();
+            long started = System.nanoTime();
+            robot.interact(() -> robot.lookup("#startButton").queryButton().fire());
+            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !window.export().runningProperty().get()
+                    && (window.export().summaryProperty().get() != null || window.export().messageIsErrorProperty().get()));
+            long ended = System.nanoTime();
+            probe.stop();
+            assertTrue(window.export().summaryProperty().get() != null, window.export().messageProperty().get());
+            assertTrue(Files.size(target) > 0);
+            long rows = window.export().summaryProperty().get().rows();
+            report.append(String.format(Locale.ROOT,
+                    "| %s export in the window | %d | %.2f | %.0f | %.1f | %d |%n", run, rows, (ended - started) / 1e9,
+                    (firstRowAt.get() - started) / 1e6, probe.longestMillis(), probe.probes()));
+            robot.interact(() -> window.export().summaryProperty().set(null));
+        }
+        String md = "| bench." + table + " | rows | wall s (Start to summary) | first preview row on screen, ms after Start"
+                + " | longest FX-thread stall, ms | probes |\n|---|---|---|---|---|---|\n" + report;
+        Files.writeString(Path.of("target", "ui-bench.txt"), md);
+        System.out.print(md);
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().contains("sluice-tmp")).count());
+        }
+    }
+
+    /** Posts to the FX thread every 5 ms; the longest time a post waited is the longest stall. */
+    private static final class StallProbe {
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::run, "fx-stall-probe");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        private void run() {
+            while (running) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    long waited = System.nanoTime() - posted;
+                    longest.accumulateAndGet(waited, Math::max);
+                    count.incrementAndGet();
+                });
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        double longestMillis() {
+            return longest.get() / 1e6;
+        }
+
+        long probes() {
+            return count.get();
+        }
+    }
+}
