@@ -73,8 +73,8 @@ class ExportUiBench {
             assertTrue(Files.size(target) > 0);
             long rows = window.export().summaryProperty().get().rows();
             report.append(String.format(Locale.ROOT,
-                    "| %s export in the window | %d | %.2f | %.0f | %.1f | %d |%n", run, rows, (ended - started) / 1e9,
-                    (firstRowAt.get() - started) / 1e6, probe.longestMillis(), probe.probes()));
+                    "| %s export in the window | %d | %.2f | %.0f | %.1f (at %.0f ms) | %d |%n", run, rows, (ended - started) / 1e9,
+                    (firstRowAt.get() - started) / 1e6, probe.longestMillis(), probe.longestAtMillis(started), probe.probes()));
             robot.interact(() -> window.export().summaryProperty().set(null));
         }
         String md = "| bench." + table + " | rows | wall s (Start to summary) | first preview row on screen, ms after Start"
@@ -89,6 +89,7 @@ class ExportUiBench {
     /** Posts to the FX thread every 5 ms; the longest time a post waited is the longest stall. */
     private static final class StallProbe {
         private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong longestPostedAt = new AtomicLong();
         private final AtomicLong count = new AtomicLong();
         private volatile boolean running = true;
         private final Thread thread = new Thread(this::run, "fx-stall-probe");
@@ -109,7 +110,10 @@ class ExportUiBench {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
                     long waited = System.nanoTime() - posted;
-                    longest.accumulateAndGet(waited, Math::max);
+                    if (waited > longest.get()) {
+                        longest.set(waited);
+                        longestPostedAt.set(posted);
+                    }
                     count.incrementAndGet();
                 });
                 try {
@@ -118,6 +122,11 @@ class ExportUiBench {
                     return;
                 }
             }
+        }
+
+        /** When the longest stall began, in ms after {@code t0}. */
+        double longestAtMillis(long t0) {
+            return (longestPostedAt.get() - t0) / 1e6;
         }
 
         double longestMillis() {
