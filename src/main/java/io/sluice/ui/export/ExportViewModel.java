@@ -95,7 +95,7 @@ public final class ExportViewModel {
                 .where(where.get()).limit(rowLimit).writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get()))
                 .sampleRows(MAX_SAMPLE_ROWS).build();
         sampleRows.clear();
-        sampleHeader.setAll(columns);
+        showSampleColumns(columns);
         summary.set(null);
         message.set("Exporting " + table.database() + "." + table.name() + " …");
         messageIsError.set(false);
@@ -138,12 +138,19 @@ public final class ExportViewModel {
         return false;
     }
 
+    /** Rebuilding the sample table's columns is a full layout pass; skip it when nothing changed. */
+    private void showSampleColumns(List<String> names) {
+        if (!sampleHeader.equals(names)) {
+            sampleHeader.setAll(names);
+        }
+    }
+
     /** Bridges the engine's threads to the FX thread; the engine already throttles progress. */
     private final class FxListener implements ExportListener {
         @Override
         public void started(ExportPlan plan) {
             List<String> names = plan.columns().stream().map(p -> p.column().name()).collect(Collectors.toList());
-            Platform.runLater(() -> sampleHeader.setAll(names));
+            Platform.runLater(() -> showSampleColumns(names));
         }
 
         @Override
