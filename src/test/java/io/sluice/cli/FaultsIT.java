@@ -208,8 +208,9 @@ class FaultsIT {
     void theConnectionKilledMidExport(TestDb db) throws Exception {
         BigTable.ensure(db);
         Path out = keep("big.parquet");
+        // the server pauses at the middle row, so the export is surely still running when it is killed
         CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> export(dsn(db, BigTable.DB), out,
-                "--table", BigTable.TABLE, "--compression", "none"));
+                "--table", BigTable.TABLE, "--compression", "none", "--where", BigTable.PAUSE_MIDWAY));
         long id = awaitExportQuery(db, run);
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("KILL CONNECTION " + id);

@@ -150,7 +150,7 @@ class TlsAndServerLossIT {
         Path out = keep();
         CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> Cli.withPassword("export", "--dsn",
                 dsn("127.0.0.1"), "--ssl-mode", "required", "--table", "rows_", "--out", out.toString(), "--no-progress",
-                "--compression", "gzip"));
+                "--compression", "gzip", "--where", "id <> " + ROWS / 2 + " OR SLEEP(5) = 0")); // a pause midway: still running
         awaitQuery(run);
         int port = server.port();
         server.close();

@@ -108,7 +108,7 @@ class WorkbenchFaultsUiIT {
         BigTable.ensure(db);
         connected(robot, db);
         user.selectTable(BigTable.DB, BigTable.TABLE);
-        Path target = exportInto(robot, "big.parquet", "");
+        Path target = exportInto(robot, "big.parquet", BigTable.PAUSE_MIDWAY);
         WindowDriver.waitFor(() -> window.export().sampleRows().size() > 0);
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT%"
