@@ -310,7 +310,7 @@ class FaultsIT {
         Path home = dir.resolve("home");
         Process p = Cli.start(home, dir.resolve("out.txt"), dir.resolve("err.txt"), "export", "--dsn", dsn(db, BigTable.DB),
                 "--ssl-mode", "disabled", "--table", BigTable.TABLE, "--out", out.toString(), "--compression", "none",
-                "--no-progress");
+                "--where", BigTable.PAUSE_MIDWAY, "--no-progress");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
             Thread.sleep(20);

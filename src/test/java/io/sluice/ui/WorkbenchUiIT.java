@@ -90,7 +90,10 @@ class WorkbenchUiIT {
         waitFor(() -> window.connection().connectedProperty().get() != null);
         selectTable(robot, BigTable.DB, BigTable.TABLE);
         Path target = out.resolve("big.parquet");
-        robot.interact(() -> window.export().targetProperty().set(target.toString()));
+        robot.interact(() -> {
+            window.export().targetProperty().set(target.toString());
+            window.export().whereProperty().set(BigTable.PAUSE_MIDWAY); // still running when Esc comes
+        });
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL); // Ctrl+E starts the export
         waitFor(() -> window.export().runningProperty().get() && window.export().sampleRows().size() >= 20
                 && !window.export().progressTextProperty().get().isEmpty());
