@@ -11,6 +11,7 @@ import io.sluice.core.connect.TlsMode;
 import io.sluice.core.server.PrivateMariaDb;
 import io.sluice.testing.Cli;
 import io.sluice.testing.Leaks;
+import io.sluice.testing.ServerPause;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.TestCertificates;
 import io.sluice.testing.Targets;
@@ -150,7 +151,7 @@ class TlsAndServerLossIT {
         Path out = keep();
         CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> Cli.withPassword("export", "--dsn",
                 dsn("127.0.0.1"), "--ssl-mode", "required", "--table", "rows_", "--out", out.toString(), "--no-progress",
-                "--compression", "gzip", "--where", "id <> " + ROWS / 2 + " OR SLEEP(5) = 0")); // a pause midway: still running
+                "--compression", "gzip", "--where", ServerPause.atRow(ROWS / 2, 5)));
         awaitQuery(run);
         int port = server.port();
         server.close();

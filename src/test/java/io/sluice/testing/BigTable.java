@@ -9,9 +9,8 @@ public final class BigTable {
     public static final String DB = "sluice_big";
     public static final String TABLE = "wide";
     public static final int ROWS = 150_000;
-    /** A filter keeping every row that makes the server pause 5 s at the middle one: exports are fast
-     * enough to end before a test can act on them otherwise. */
-    public static final String PAUSE_MIDWAY = "id <> " + ROWS / 2 + " OR SLEEP(5) = 0";
+    /** Every row, with a 5 s pause at the middle one (see {@link ServerPause}). */
+    public static final String PAUSE_MIDWAY = ServerPause.atRow(ROWS / 2, 5);
 
     private BigTable() {}
 

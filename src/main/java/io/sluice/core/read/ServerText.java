@@ -110,34 +110,6 @@ public final class ServerText {
         return v;
     }
 
-    public static long days(byte[] b) {
-        return days(b, 0, b.length);
-    }
-
-    public static long epochMicros(byte[] b) {
-        return epochMicros(b, 0, b.length);
-    }
-
-    public static long timeMicros(byte[] b) {
-        return timeMicros(b, 0, b.length);
-    }
-
-    public static long signedLong(byte[] b) {
-        return signedLong(b, 0, b.length);
-    }
-
-    public static long unsignedLong(byte[] b) {
-        return unsignedLong(b, 0, b.length);
-    }
-
-    public static long unscaled(byte[] b) {
-        return unscaled(b, 0, b.length);
-    }
-
-    public static long bigEndian(byte[] b) {
-        return bigEndian(b, 0, b.length);
-    }
-
     private static long fraction(byte[] b, int dot, int end) {
         if (dot >= end || b[dot] != '.') {
             return 0;

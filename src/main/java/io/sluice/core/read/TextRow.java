@@ -50,14 +50,4 @@ public final class TextRow {
     public int length(int c) {
         return lengths[c];
     }
-
-    /** A copy of column {@code c}'s bytes (null for NULL), for the rare paths that need their own array. */
-    public byte[] copy(int c) {
-        if (lengths[c] == NULL) {
-            return null;
-        }
-        byte[] out = new byte[lengths[c]];
-        System.arraycopy(buffers[c], offsets[c], out, 0, lengths[c]);
-        return out;
-    }
 }

@@ -87,6 +87,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
             for (int c = 0; c < values.length; c++) {
                 values[c] = ValueWriters.forVector(vectors.get(c));
             }
+            boolean[] hasNulls = new boolean[values.length];
+            for (int c = 0; c < values.length; c++) {
+                hasNulls[c] = vectors.get(c).getNullCount() > 0; // counts the validity bits: once a batch
+            }
             int n = batch.getRowCount();
             for (int from = 0; from < n; ) {
                 if (store == null) {
@@ -94,7 +98,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 }
                 int to = (int) Math.min(Math.min(n, from + RUN), from + options.rowGroupRows() - rowsInGroup);
                 for (int c = 0; c < values.length; c++) {
-                    writeRun(c, vectors.get(c), values[c], from, to);
+                    writeRun(c, vectors.get(c), hasNulls[c], values[c], from, to);
                 }
                 for (int row = from; row < to; row++) {
                     store.endRecord(); // lets parquet-java cut pages at the page size
@@ -112,10 +116,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
     }
 
-    private void writeRun(int c, FieldVector vector, ValueWriter value, int from, int to) {
+    private void writeRun(int c, FieldVector vector, boolean hasNulls, ValueWriter value, int from, int to) {
         ColumnWriter out = writers[c];
         int maxDef = columns.get(c).getMaxDefinitionLevel();
-        if (vector.getNullCount() == 0) {
+        if (!hasNulls) {
             for (int row = from; row < to; row++) {
                 value.write(out, row, maxDef);
             }

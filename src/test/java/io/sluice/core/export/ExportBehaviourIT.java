@@ -8,6 +8,7 @@ import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ServerPause;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
 import io.sluice.testing.Targets;
@@ -221,7 +222,7 @@ class ExportBehaviourIT {
         CancelToken cancel = new CancelToken();
         AtomicLong seen = new AtomicLong();
         // the server pauses half a second at row 140,000, so a progress report lands in the last few batches
-        String pause = "id <> 140000 OR SLEEP(0.5) = 0";
+        String pause = ServerPause.atRow(140000, 0.5);
         assertThrows(CancelledException.class, () -> export(db,
                 ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).where(pause).batch(1000, 8 << 20).build(),
                 new ExportListener() {

@@ -71,7 +71,7 @@ class RowSourcesIT {
                 while (source.next(row)) {
                     List<byte[]> values = new ArrayList<>();
                     for (int c = 0; c < row.columns(); c++) {
-                        values.add(row.copy(c));
+                        values.add(row.isNull(c) ? null : java.util.Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
                     }
                     out.add(values);
                 }
