@@ -56,11 +56,12 @@ final class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (tls.verifiesCertificate() && sslCa == null) {
-            throw new ParameterException(spec.commandLine(), "--ssl-mode " + tls + " needs --ssl-ca FILE.");
+        try {
+            return ConnectionSpec.builder(parsed).password(password()).tlsMode(tls).caFile(sslCa)
+                    .connectTimeout(Duration.ofSeconds(Math.max(1, connectTimeoutSeconds))).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " Give it with --ssl-ca FILE.");
         }
-        return ConnectionSpec.builder(parsed).password(password()).tlsMode(tls).caFile(sslCa)
-                .connectTimeout(Duration.ofSeconds(Math.max(1, connectTimeoutSeconds))).build();
     }
 
     private Secret password() {

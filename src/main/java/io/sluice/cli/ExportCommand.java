@@ -7,30 +7,27 @@ import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
-import io.sluice.core.export.Exporter;
-import io.sluice.core.export.Units;
+import io.sluice.core.service.JsonShapes;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Stream a table into a Parquet file.")
 final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    SluiceCli root;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -82,9 +79,9 @@ final class ExportCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress != null ? progress : System.console() != null;
-        try (BufferAllocator allocator = new RootAllocator()) {
+        try {
             ExportListener listener = showProgress ? new ProgressLine(err) : ExportListener.NONE;
-            ExportSummary s = new Exporter(cs, allocator).run(request, listener, cancel);
+            ExportSummary s = root.service().export(cs, request, listener, cancel);
             if (showProgress) {
                 err.println();
             }
@@ -111,29 +108,9 @@ final class ExportCommand implements Callable<Integer> {
     private void print(ExportSummary s) {
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("target", s.target().toString());
-            j.put("rows", s.rows());
-            j.put("bytes", s.fileBytes());
-            j.put("seconds", s.elapsed().toNanos() / 1e9);
-            j.put("rowsPerSecond", Math.round(s.rowsPerSecond()));
-            List<Object> cols = new ArrayList<>();
-            for (ExportSummary.ColumnSummary c : s.columns()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", c.name());
-                m.put("mysqlType", c.mysqlType());
-                m.put("arrowType", c.arrowType());
-                m.put("parquetType", c.parquetType());
-                m.put("nulls", c.nulls());
-                m.put("nulledValues", c.nulledValues());
-                cols.add(m);
-            }
-            j.put("columns", cols);
-            j.put("parquetSchema", s.parquetSchema());
-            o.println(Json.write(j));
+            o.println(JsonOut.write(JsonShapes.exportSummary(s)));
         } else {
-            o.printf(Locale.ROOT, "Wrote %,d rows to %s (%s) in %s, %,.0f rows/s.%n", s.rows(), s.target(),
-                    Units.bytes(s.fileBytes()), Units.duration(s.elapsed()), s.rowsPerSecond());
+            o.println(s.sentence());
             for (ExportSummary.ColumnSummary c : s.columns()) {
                 if (c.nulledValues() > 0) {
                     o.printf(Locale.ROOT, "  %s: %,d values the mapping cannot hold were written as NULL.%n", c.name(), c.nulledValues());
@@ -153,10 +130,7 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public void progress(ExportProgress p) {
-            String pct = p.fraction() < 0 ? "" : String.format(Locale.ROOT, "%3.0f%% ", p.fraction() * 100);
-            String eta = p.eta().map(d -> " ETA " + Units.duration(d)).orElse("");
-            err.printf(Locale.ROOT, "\r%s%,d rows  %,.0f rows/s  %s  %s%s   ", pct, p.rowsRead(), p.rowsPerSecond(),
-                    Units.bytes(p.bytesWritten()), Units.duration(p.elapsed()), eta);
+            err.print("\r" + p.line() + "   ");
             err.flush();
         }
     }

@@ -1,35 +1,31 @@
 package io.sluice.cli;
 
 import io.sluice.core.connect.ConnectionSpec;
-import io.sluice.core.connect.Connections;
-import io.sluice.core.error.ErrorMessages;
 import io.sluice.core.export.Units;
-import io.sluice.core.error.SluiceException;
-import io.sluice.core.schema.ColumnInfo;
-import io.sluice.core.schema.DatabaseInfo;
-import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.TableInfo;
-import io.sluice.core.schema.TableSchema;
+import io.sluice.core.service.ColumnDetails;
+import io.sluice.core.service.DatabaseTables;
+import io.sluice.core.service.JsonShapes;
+import io.sluice.core.service.TableDetails;
 import io.sluice.core.types.MappingTarget;
-import io.sluice.core.types.TypeMapper;
-import io.sluice.core.types.TypeMapping;
 import java.io.PrintWriter;
-import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "List databases and tables, or one table's columns with their Arrow and Parquet types.")
 final class ProbeCommand implements Callable<Integer> {
+    @ParentCommand
+    SluiceCli root;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -49,82 +45,45 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection conn = Connections.open(cs)) {
-            SchemaProbe probe = new SchemaProbe(conn);
-            if (table != null) {
-                TableRef ref = TableRef.resolve(table, database, cs.dsn());
-                printColumns(out, probe.table(ref.database(), ref.table()));
-            } else {
-                printTables(out, probe, database != null ? database : cs.dsn().database());
-            }
-            return 0;
-        } catch (SluiceException | IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw ErrorMessages.wrap(e, cs);
-        }
-    }
-
-    private void printColumns(PrintWriter out, TableSchema schema) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Object> jsonColumns = new ArrayList<>();
-        for (ColumnInfo c : schema.columns()) {
-            TypeMapping m = TypeMapper.defaultMapping(c);
-            String overrides = TypeMapper.allowedTargets(c).stream().filter(t -> t != MappingTarget.DEFAULT)
-                    .map(MappingTarget::cliName).collect(Collectors.joining(","));
-            rows.add(List.of(c.name(), c.type().columnType(), c.nullable() ? "yes" : "no", m.arrowDisplay(),
-                    m.parquetDisplay(), overrides, m.note()));
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("name", c.name());
-            j.put("mysqlType", c.type().columnType());
-            j.put("nullable", c.nullable());
-            j.put("arrowType", m.arrowDisplay());
-            j.put("parquetType", m.parquetDisplay());
-            j.put("overrides", TypeMapper.allowedTargets(c).stream().filter(t -> t != MappingTarget.DEFAULT)
-                    .map(MappingTarget::cliName).collect(Collectors.toList()));
-            j.put("note", m.note());
-            jsonColumns.add(j);
-        }
-        if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("database", schema.table().database());
-            j.put("table", schema.table().name());
-            j.put("rowEstimate", schema.table().rowEstimate());
-            j.put("bytes", schema.table().dataBytes());
-            j.put("columns", jsonColumns);
-            out.println(Json.write(j));
+        if (table != null) {
+            TableRef ref = TableRef.resolve(table, database, cs.dsn());
+            printColumns(out, root.service().inspect(cs, ref.database(), ref.table(), false));
         } else {
-            out.printf("%s.%s  (~%s rows, %s)%n", schema.table().database(), schema.table().name(),
-                    schema.table().rowEstimate() < 0 ? "?" : schema.table().rowEstimate(), Units.bytes(schema.table().dataBytes()));
-            TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows);
+            printTables(out, root.service().catalogue(cs, database != null ? database : cs.dsn().database()));
         }
         out.flush();
+        return 0;
     }
 
-    private void printTables(PrintWriter out, SchemaProbe probe, String only) throws Exception {
+    private void printColumns(PrintWriter out, TableDetails details) {
+        if (json) {
+            out.println(JsonOut.write(JsonShapes.tableDetails(details)));
+            return;
+        }
         List<List<String>> rows = new ArrayList<>();
-        List<Object> jsonTables = new ArrayList<>();
-        for (DatabaseInfo db : probe.databases()) {
-            if ((!only.isEmpty() && !db.name().equals(only)) || (only.isEmpty() && db.system())) {
-                continue;
-            }
-            for (TableInfo t : probe.tables(db.name())) {
+        for (ColumnDetails c : details.columns()) {
+            rows.add(List.of(c.name(), c.column().type().columnType(), c.column().nullable() ? "yes" : "no",
+                    c.mapping().arrowDisplay(), c.mapping().parquetDisplay(),
+                    c.overrides().stream().map(MappingTarget::cliName).collect(Collectors.joining(",")), c.mapping().note()));
+        }
+        TableInfo t = details.table();
+        out.printf("%s.%s  (~%s rows, %s)%n", t.database(), t.name(), t.rowEstimate() < 0 ? "?" : t.rowEstimate(),
+                Units.bytes(t.dataBytes()));
+        TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows);
+    }
+
+    private void printTables(PrintWriter out, List<DatabaseTables> databases) {
+        if (json) {
+            out.println(JsonOut.write(JsonShapes.catalogue(databases)));
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (DatabaseTables d : databases) {
+            for (TableInfo t : d.tables()) {
                 rows.add(List.of(t.database(), t.name(), t.view() ? "view" : "table",
                         t.rowEstimate() < 0 ? "?" : Long.toString(t.rowEstimate()), Units.bytes(t.dataBytes())));
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("database", t.database());
-                j.put("table", t.name());
-                j.put("view", t.view());
-                j.put("rowEstimate", t.rowEstimate());
-                j.put("bytes", t.dataBytes());
-                jsonTables.add(j);
             }
         }
-        if (json) {
-            out.println(Json.write(jsonTables));
-        } else {
-            TextTable.print(out, List.of("database", "table", "kind", "rows (est.)", "size"), rows);
-        }
-        out.flush();
+        TextTable.print(out, List.of("database", "table", "kind", "rows (est.)", "size"), rows);
     }
 }

@@ -1,8 +1,9 @@
 package io.sluice.cli;
 
 import io.sluice.core.error.CancelledException;
-import io.sluice.core.error.ErrorMessages;
 import io.sluice.core.export.Version;
+import io.sluice.core.service.ErrorMessages;
+import io.sluice.core.service.SluiceService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -27,13 +28,21 @@ public final class SluiceCli {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Add the stack trace to errors.")
     boolean verbose;
 
+    private SluiceService service;
+
+    /** The engine, shared by the sub-commands of this run. */
+    SluiceService service() {
+        return service;
+    }
+
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new SluiceCli());
+        SluiceCli root = new SluiceCli();
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -52,7 +61,10 @@ public final class SluiceCli {
             }
             return EXIT_FAILURE;
         });
-        return cli.execute(args);
+        try (SluiceService service = new SluiceService()) {
+            root.service = service;
+            return cli.execute(args);
+        }
     }
 
     static final class VersionProvider implements IVersionProvider {

@@ -1,7 +1,7 @@
 package io.sluice.ui;
 
 import io.sluice.core.AppPaths;
-import io.sluice.core.schema.TableInfo;
+import io.sluice.core.service.SluiceService;
 import io.sluice.ui.connection.ConnectionView;
 import io.sluice.ui.connection.ConnectionViewModel;
 import io.sluice.ui.export.ExportView;
@@ -9,6 +9,8 @@ import io.sluice.ui.export.ExportViewModel;
 import io.sluice.ui.schema.SchemaView;
 import io.sluice.ui.schema.SchemaViewModel;
 import io.sluice.ui.settings.RecentConnections;
+import io.sluice.ui.task.TaskExecutor;
+import io.sluice.ui.task.UiTaskExecutor;
 import java.nio.file.Path;
 import javafx.application.HostServices;
 import javafx.geometry.Orientation;
@@ -18,43 +20,41 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
-/** The workbench: connection on top, schema browser in the middle, export below; wires the panels together. */
+/**
+ * The workbench: builds the shared state, the engine and the three panels (connection on top,
+ * schema browser in the middle, export below). The panels talk through {@link WorkbenchState} only.
+ */
 public final class MainWindow implements AutoCloseable {
-    private final UiTaskExecutor tasks = new UiTaskExecutor();
-    private final BufferAllocator allocator = new RootAllocator();
+    private final TaskExecutor tasks = new UiTaskExecutor();
+    private final SluiceService service = new SluiceService();
+    private final WorkbenchState state = new WorkbenchState();
     private final ConnectionViewModel connection;
     private final SchemaViewModel schema;
     private final ExportViewModel export;
     private final Scene scene;
 
     public MainWindow(HostServices host, Path settingsDir) {
-        connection = new ConnectionViewModel(tasks, new RecentConnections(settingsDir.resolve("recent.properties")));
-        schema = new SchemaViewModel(tasks);
-        export = new ExportViewModel(tasks, allocator);
-        connection.connectedProperty().addListener((o, a, spec) -> {
-            if (spec != null) {
-                schema.load(spec);
-            }
-        });
-        schema.selectedTableProperty().addListener((o, a, t) -> export.suggestTarget(t));
+        BorderPane root = new BorderPane();
+        scene = new Scene(root, 1360, 860);
+        DialogService dialogs = new FxDialogService(scene::getWindow, host);
+        connection = new ConnectionViewModel(tasks, service, state, new RecentConnections(settingsDir.resolve("recent.properties")));
+        schema = new SchemaViewModel(tasks, service, state);
+        export = new ExportViewModel(tasks, service, state, dialogs);
 
         ConnectionView connectionView = new ConnectionView(connection);
         SchemaView schemaView = new SchemaView(schema);
-        ExportView exportView = new ExportView(export, this::startExport, host);
+        ExportView exportView = new ExportView(export);
         // the running export's request is fixed, but changing the connection or table under it confuses
-        connectionView.root().disableProperty().bind(export.runningProperty());
-        schemaView.root().disableProperty().bind(export.runningProperty());
+        connectionView.root().disableProperty().bind(state.exportRunningProperty());
+        schemaView.root().disableProperty().bind(state.exportRunningProperty());
         SplitPane center = new SplitPane(schemaView.root(), exportView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
-        BorderPane root = new BorderPane(center);
+        root.setCenter(center);
         root.setTop(connectionView.root());
-        scene = new Scene(root, 1360, 860);
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::startExport);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), export::cancel);
     }
 
@@ -62,15 +62,12 @@ public final class MainWindow implements AutoCloseable {
         this(host, AppPaths.home());
     }
 
-    private void startExport() {
-        TableInfo table = schema.selectedTableProperty().get();
-        if (export.start(connection.connectedProperty().get(), table, schema.includedColumns(), schema.overrides())) {
-            connection.rememberTable(table.database(), table.name());
-        }
-    }
-
     public Scene scene() {
         return scene;
+    }
+
+    public WorkbenchState state() {
+        return state;
     }
 
     public ConnectionViewModel connection() {
@@ -89,5 +86,6 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         export.cancel();
         connection.shutdown();
+        tasks.shutdown();
     }
 }

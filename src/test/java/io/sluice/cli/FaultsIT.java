@@ -62,9 +62,8 @@ class FaultsIT {
         if (expectedSentence != null) {
             assertEquals(expectedSentence, r.err().strip());
         }
-        if (Files.exists(target)) {
-            assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
-        }
+        assertTrue(Files.exists(target), "the target was deleted"); // every failing case starts from the user's old file
+        assertArrayEquals(OLD, Files.readAllBytes(target), "the target was changed");
         Targets.assertNoTempFiles(target.getParent());
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNowhere(dir);

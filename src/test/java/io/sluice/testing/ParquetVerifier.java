@@ -25,7 +25,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Compares every value of a written Parquet file with what the server holds. The server's side
+ * Compares every column and every value of a written Parquet file with what the server holds. The server's side
  * is a canonical form computed by SQL (DATEDIFF, TIMESTAMPDIFF, SHA2 …), so the check does not
  * lean on Sluice's own parsing; the file's side is read by parquet-java's example reader.
  */
@@ -52,6 +52,12 @@ public final class ParquetVerifier {
         String sql = "SELECT " + String.join(", ", exprs) + " FROM " + Identifiers.quote(db) + "." + Identifiers.quote(table)
                 + " ORDER BY " + Identifiers.quote(orderBy);
         List<String> mismatches = new ArrayList<>();
+        // every column of the table, in order: a column the export dropped is a mismatch too
+        List<String> expectedColumns = schema.columns().stream().map(ColumnInfo::name).toList();
+        List<String> fileColumns = pq.getFields().stream().map(Type::getName).toList();
+        if (!expectedColumns.equals(fileColumns)) {
+            mismatches.add("the file's columns " + fileColumns + " are not the table's " + expectedColumns);
+        }
         Map<String, Long> nulled = new LinkedHashMap<>();
         int r = 0;
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -15,6 +15,9 @@ public final class ConnectionSpec {
 
     private ConnectionSpec(Builder b) {
         this.dsn = Objects.requireNonNull(b.dsn, "dsn");
+        if (b.tlsMode.verifiesCertificate() && b.caFile == null) {
+            throw new IllegalArgumentException("TLS mode " + b.tlsMode + " needs a CA file to check the server against.");
+        }
         this.password = b.password == null ? Secret.empty() : b.password;
         this.tlsMode = b.tlsMode;
         this.caFile = b.caFile;
@@ -90,6 +93,7 @@ public final class ConnectionSpec {
             return this;
         }
 
+        /** @throws IllegalArgumentException with one sentence when the TLS mode needs a CA file and has none */
         public ConnectionSpec build() {
             return new ConnectionSpec(this);
         }

@@ -1,9 +1,9 @@
 package io.sluice.core.connect;
 
+import io.sluice.core.error.SluiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,6 +13,8 @@ import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,21 @@ public final class Connections {
         return DriverManager.getConnection(jdbcUrl(spec), properties(spec));
     }
 
+    /**
+     * A connection whose session is read-only: Sluice only reads, so a filter or query that tries to
+     * change data fails on the server instead of running.
+     */
+    public static Connection openReadOnly(ConnectionSpec spec) throws SQLException {
+        Connection c = open(spec);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION TRANSACTION READ ONLY");
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     /** The URL names only host and port: the database is always quoted into the SQL itself. */
     static String jdbcUrl(ConnectionSpec spec) {
         String host = spec.dsn().host();
@@ -44,7 +61,9 @@ public final class Connections {
         Properties p = new Properties();
         p.setProperty("user", spec.dsn().user());
         if (!spec.password().isEmpty()) {
-            p.setProperty("password", new String(spec.password().reveal()));
+            char[] pw = spec.password().reveal();
+            p.setProperty("password", new String(pw)); // the driver takes a String; this copy is wiped
+            Arrays.fill(pw, '\0');
         }
         // Exact types: every value is read as the server's own text and parsed by Sluice.
         p.setProperty("tinyInt1isBit", "false");
@@ -92,7 +111,7 @@ public final class Connections {
                 ks.setCertificateEntry("ca-" + i++, cert);
             }
             if (i == 0) {
-                throw new IllegalArgumentException("The CA file " + pem.getFileName() + " holds no certificate.");
+                throw new SluiceException("The CA file " + pem.getFileName() + " holds no certificate.");
             }
             Path store = Files.createTempFile("sluice-ca-", ".p12");
             store.toFile().deleteOnExit();
@@ -101,9 +120,9 @@ public final class Connections {
             }
             return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("The CA file " + pem.getFileName() + " cannot be read.", e);
+            throw new SluiceException("The CA file " + pem.getFileName() + " cannot be read.", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The CA file " + pem.getFileName() + " is not a PEM certificate.", e);
+            throw new SluiceException("The CA file " + pem.getFileName() + " is not a PEM certificate.", e);
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.sluice.core.connect;
 
-import java.util.Arrays;
-
 /**
- * A password held as characters, never as a {@code String} that could be interned, logged or
- * printed: {@link #toString()} is a mask. {@link #clear()} wipes it.
+ * A password held as characters that no log line, message or saved file can print:
+ * {@link #toString()} is a mask, and only {@link #reveal()} hands it on (to the driver, which needs
+ * it as a String for the login).
  */
 public final class Secret {
     private static final Secret EMPTY = new Secret(new char[0]);
@@ -30,10 +29,6 @@ public final class Secret {
     /** A copy of the characters, for the one place that must hand them on (the driver). */
     public char[] reveal() {
         return chars.clone();
-    }
-
-    public void clear() {
-        Arrays.fill(chars, '\0');
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.sluice.core.export;
 
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.mapping.TypeMapper;
+import io.sluice.core.mapping.TypeMapping;
+import io.sluice.core.read.ColumnReader;
 import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.schema.Identifiers;
 import io.sluice.core.schema.TableSchema;
 import io.sluice.core.types.MappingTarget;
-import io.sluice.core.types.TypeMapper;
-import io.sluice.core.types.TypeMapping;
+import io.sluice.core.write.ParquetColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.schema.MessageType;
 
 /** The columns an export writes, each with its mapping, and the one SELECT that streams them. */
 public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
@@ -58,6 +61,23 @@ public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
             }
         }
         return new ExportPlan(schema, planned);
+    }
+
+    public List<String> names() {
+        return columns.stream().map(p -> p.column().name()).collect(Collectors.toList());
+    }
+
+    /** A fresh reader per column (readers keep per-export counts). */
+    public List<ColumnReader<?>> newReaders() {
+        return columns.stream().map(p -> p.mapping().newReader(p.column().name())).collect(Collectors.toList());
+    }
+
+    public List<ParquetColumn> parquetColumns() {
+        return columns.stream().map(p -> p.mapping().parquetColumn(p.column().name())).collect(Collectors.toList());
+    }
+
+    public MessageType parquetSchema() {
+        return ParquetColumn.schemaOf(parquetColumns());
     }
 
     public Schema arrowSchema() {

@@ -1,6 +1,7 @@
 package io.sluice.core.export;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,14 @@ public record ExportProgress(long rowsRead, long rowsWritten, long bytesWritten,
             return expectedRows == 0 ? 1 : -1;
         }
         return Math.min(1.0, (double) rowsRead / expectedRows);
+    }
+
+    /** The progress line both faces show, e.g. {@code 42% · 1,234 rows · 5,000 rows/s · 1.2 MiB written · 3.4 s · ETA 5.0 s}. */
+    public String line() {
+        String pct = fraction() < 0 ? "" : String.format(Locale.ROOT, "%.0f%%  ·  ", fraction() * 100);
+        String etaText = eta().map(d -> "  ·  ETA " + Units.duration(d)).orElse("");
+        return String.format(Locale.ROOT, "%s%,d rows  ·  %,.0f rows/s  ·  %s written  ·  %s%s", pct, rowsRead, rowsPerSecond(),
+                Units.bytes(bytesWritten), Units.duration(elapsed), etaText);
     }
 
     public Optional<Duration> eta() {

@@ -103,7 +103,7 @@ public final class ExportRequest {
         private WriterOptions writerOptions = WriterOptions.DEFAULTS;
         private int batchRows = 32_768;
         private long batchBytes = 8L << 20;
-        private int sampleRows = 200;
+        private int sampleRows = Limits.SAMPLE_ROWS;
 
         public Builder columns(List<String> columns) {
             this.columns = List.copyOf(columns);
@@ -126,10 +126,7 @@ public final class ExportRequest {
         }
 
         public Builder limit(Long limit) {
-            if (limit != null && limit < 0) {
-                throw new IllegalArgumentException("The row limit cannot be negative.");
-            }
-            this.limit = limit;
+            this.limit = Limits.checkRowLimit(limit);
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.sluice.core.export;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** What an export wrote. */
 public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, List<ColumnSummary> columns,
@@ -19,6 +20,12 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
     public double rowsPerSecond() {
         double s = elapsed.toNanos() / 1e9;
         return s <= 0 ? rows : rows / s;
+    }
+
+    /** The one sentence both faces say when an export is done. */
+    public String sentence() {
+        return String.format(Locale.ROOT, "Wrote %,d rows to %s (%s) in %s, %,.0f rows/s.", rows, target,
+                Units.bytes(fileBytes), Units.duration(elapsed), rowsPerSecond());
     }
 
     public long nulledValues() {

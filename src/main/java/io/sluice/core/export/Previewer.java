@@ -1,9 +1,5 @@
 package io.sluice.core.export;
 
-import io.sluice.core.connect.ConnectionSpec;
-import io.sluice.core.connect.Connections;
-import io.sluice.core.error.ErrorMessages;
-import io.sluice.core.error.SluiceException;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.RowSource;
 import io.sluice.core.read.ValueFormatter;
@@ -14,49 +10,35 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** The first rows of a table, read and rendered exactly as an export would write them. */
 public final class Previewer {
-    public static final int MAX_ROWS = 10_000;
-
-    private final ConnectionSpec spec;
     private final BufferAllocator allocator;
 
-    public Previewer(ConnectionSpec spec, BufferAllocator allocator) {
-        this.spec = spec;
+    public Previewer(BufferAllocator allocator) {
         this.allocator = allocator;
     }
 
     public record Preview(ExportPlan plan, List<List<String>> rows) {
         public List<String> header() {
-            return plan.columns().stream().map(p -> p.column().name()).collect(Collectors.toList());
+            return plan.names();
         }
     }
 
-    public Preview preview(String database, String table, List<String> columns, Map<String, MappingTarget> overrides,
-                           String where, int limit) {
-        int n = Math.max(0, Math.min(limit, MAX_ROWS));
-        try (Connection conn = Connections.open(spec)) {
-            ExportPlan plan = ExportPlan.resolve(new SchemaProbe(conn).table(database, table), columns, overrides);
-            List<String> names = plan.columns().stream().map(p -> p.column().name()).collect(Collectors.toList());
-            BatchReader reader = new BatchReader(names, plan.columns().stream().map(ExportPlan.PlannedColumn::mapping)
-                    .collect(Collectors.toList()), Math.max(1, n), Long.MAX_VALUE, () -> false);
-            try (Statement st = conn.createStatement();
-                 BufferAllocator mem = allocator.newChildAllocator("preview", 0, allocator.getLimit());
-                 VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem)) {
-                st.execute("SET SESSION TRANSACTION READ ONLY");
-                try (ResultSet rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n))) {
-                    int rows = reader.fill(RowSource.of(rs), root);
-                    return new Preview(plan, ValueFormatter.rows(root, 0, rows));
-                }
-            }
-        } catch (SluiceException e) {
-            throw e;
-        } catch (Exception e) {
-            throw ErrorMessages.wrap(e, spec);
+    /** At most {@link Limits#MAX_PREVIEW_ROWS} rows, over a connection the service opened. */
+    public Preview preview(Connection conn, String database, String table, List<String> columns,
+                           Map<String, MappingTarget> overrides, String where, int limit) throws Exception {
+        int n = Limits.previewRows(limit);
+        ExportPlan plan = ExportPlan.resolve(new SchemaProbe(conn).table(database, table), columns, overrides);
+        try (Statement st = conn.createStatement();
+             BufferAllocator mem = allocator.newChildAllocator("preview", 0, allocator.getLimit());
+             VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem);
+             ResultSet rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n))) {
+            BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), Math.max(1, n), Long.MAX_VALUE, () -> false);
+            int rows = reader.fill(root);
+            return new Preview(plan, ValueFormatter.rows(root, 0, rows));
         }
     }
 }

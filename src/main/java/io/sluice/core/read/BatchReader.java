@@ -1,27 +1,27 @@
 package io.sluice.core.read;
 
 import io.sluice.core.error.CancelledException;
-import io.sluice.core.types.TypeMapping;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Fills Arrow batches from a row source, bounded by rows and by bytes. */
+/** Fills Arrow batches from one row source, bounded by rows and by bytes. */
 public final class BatchReader {
+    private final RowSource rows;
     private final ColumnReader<?>[] readers;
     private final TextRow current;
     private final int maxRows;
     private final long maxBytes;
     private final BooleanSupplier cancelled;
 
-    public BatchReader(List<String> names, List<TypeMapping> mappings, int maxRows, long maxBytes, BooleanSupplier cancelled) {
-        this.readers = new ColumnReader<?>[names.size()];
-        for (int i = 0; i < readers.length; i++) {
-            readers[i] = ColumnReaders.create(names.get(i), mappings.get(i));
-        }
-        this.current = new TextRow(readers.length);
+    public BatchReader(RowSource rows, List<ColumnReader<?>> readers, int maxRows, long maxBytes, BooleanSupplier cancelled) {
+        this.rows = rows;
+        this.readers = readers.toArray(ColumnReader<?>[]::new);
+        this.current = new TextRow(this.readers.length);
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.cancelled = cancelled;
@@ -32,7 +32,7 @@ public final class BatchReader {
      *
      * @return the rows read; 0 means the result set is exhausted
      */
-    public int fill(RowSource rows, VectorSchemaRoot root) throws SQLException {
+    public int fill(VectorSchemaRoot root) throws SQLException {
         List<FieldVector> vectors = root.getFieldVectors();
         for (int i = 0; i < readers.length; i++) {
             FieldVector v = vectors.get(i);
@@ -57,5 +57,14 @@ public final class BatchReader {
 
     public List<ColumnReader<?>> readers() {
         return List.of(readers);
+    }
+
+    /** What the readers learned for the footer (e.g. SRIDs), known once every row is read. */
+    public Map<String, String> footerMetadata() {
+        Map<String, String> out = new TreeMap<>();
+        for (ColumnReader<?> r : readers) {
+            out.putAll(r.footerMetadata());
+        }
+        return out;
     }
 }

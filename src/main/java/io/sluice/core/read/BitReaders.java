@@ -9,33 +9,25 @@ final class BitReaders {
     private BitReaders() {}
 
     static final class AsInteger extends ColumnReader<BaseIntVector> {
-        AsInteger(String column) {
-            super(column);
+        AsInteger(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
-            vector.setWithPossibleTruncate(row, ServerText.bigEndian(r.buffer(c), r.offset(c), len));
+        protected int readValue(byte[] b, int off, int len, int row) {
+            vector.setWithPossibleTruncate(row, ServerText.bigEndian(b, off, len));
             return 8;
         }
     }
 
     static final class AsBool extends ColumnReader<BitVector> {
-        AsBool(String column) {
-            super(column);
+        AsBool(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
-            vector.setSafe(row, ServerText.bigEndian(r.buffer(c), r.offset(c), len) != 0 ? 1 : 0);
+        protected int readValue(byte[] b, int off, int len, int row) {
+            vector.setSafe(row, ServerText.bigEndian(b, off, len) != 0 ? 1 : 0);
             return 1;
         }
     }
@@ -43,19 +35,15 @@ final class BitReaders {
     static final class AsFixedBinary extends ColumnReader<FixedSizeBinaryVector> {
         private final int width;
 
-        AsFixedBinary(String column, int width) {
-            super(column);
+        AsFixedBinary(String column, boolean nullable, int width) {
+            super(column, nullable);
             this.width = width;
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
+        protected int readValue(byte[] b, int off, int len, int row) {
             byte[] padded = new byte[width]; // the server drops leading zero bytes
-            System.arraycopy(r.buffer(c), r.offset(c), padded, width - Math.min(len, width), Math.min(len, width));
+            System.arraycopy(b, off, padded, width - Math.min(len, width), Math.min(len, width));
             vector.setSafe(row, padded);
             return width;
         }

@@ -13,32 +13,24 @@ final class BytesReaders {
 
     /** Utf8 and Binary vectors alike. */
     static final class Variable extends ColumnReader<BaseVariableWidthVector> {
-        Variable(String column) {
-            super(column);
+        Variable(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
-            vector.setSafe(row, r.buffer(c), r.offset(c), len);
+        protected int readValue(byte[] b, int off, int len, int row) {
+            vector.setSafe(row, b, off, len);
             return len + 4;
         }
     }
 
     static final class Fixed extends ColumnReader<FixedSizeBinaryVector> {
-        Fixed(String column) {
-            super(column);
+        Fixed(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
+        protected int readValue(byte[] b, int off, int len, int row) {
             int width = vector.getByteWidth();
             if (len != width) {
                 throw new IllegalStateException("column '" + column + "' sent " + len + " bytes for BINARY(" + width + ")");
@@ -47,7 +39,7 @@ final class BytesReaders {
                 vector.reAlloc();
             }
             vector.setIndexDefined(row);
-            vector.getDataBuffer().setBytes((long) row * width, r.buffer(c), r.offset(c), width);
+            vector.getDataBuffer().setBytes((long) row * width, b, off, width);
             return width;
         }
     }

@@ -1,18 +1,25 @@
 package io.sluice.core.read;
 
+import io.sluice.core.error.SluiceException;
+import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Reads one column of the current row into an Arrow vector. One small subclass per type family;
- * {@link ColumnReaders} picks it from the mapping.
+ * Reads one column of the current row into an Arrow vector. One small subclass per type family
+ * parses a present value ({@link #readValue}); NULL is handled here, once for every type. Whether
+ * the column may hold NULL is fixed when the reader is built (as Arrow's JDBC adapter picks its
+ * nullable or non-nullable consumer once): a NULL where the schema promised none stops the export
+ * with a sentence instead of writing a file that breaks its own schema.
  */
 public abstract class ColumnReader<V extends FieldVector> {
     protected final String column;
-    protected final ColumnStats stats;
+    private final boolean nullable;
+    private final ColumnStats stats;
     protected V vector;
 
-    protected ColumnReader(String column) {
+    protected ColumnReader(String column, boolean nullable) {
         this.column = column;
+        this.nullable = nullable;
         this.stats = new ColumnStats(column);
     }
 
@@ -27,21 +34,39 @@ public abstract class ColumnReader<V extends FieldVector> {
      *
      * @return the bytes the value adds to the batch, to bound batches by size
      */
-    public abstract int read(TextRow r, int c, int row);
+    public final int read(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
+            return readNull(row);
+        }
+        return readValue(r.buffer(c), r.offset(c), len, row);
+    }
 
-    public ColumnStats stats() {
+    /** Parses a present value: {@code len} bytes of {@code b} from {@code off}. */
+    protected abstract int readValue(byte[] b, int off, int len, int row);
+
+    /** Metadata this reader learned while reading, for the file's footer (e.g. the SRIDs seen). */
+    public Map<String, String> footerMetadata() {
+        return Map.of();
+    }
+
+    public final ColumnStats stats() {
         return stats;
     }
 
-    protected final int writeNull(int row) {
-        vector.setNull(row);
-        stats.countNull();
-        return 1;
-    }
-
+    /** A value the mapping cannot hold (a zero date …): written as NULL and counted. */
     protected final int writeNulledValue(int row) {
         vector.setNull(row);
         stats.countNulledValue();
+        return 1;
+    }
+
+    private int readNull(int row) {
+        if (!nullable) {
+            throw new SluiceException("Column '" + column + "' is declared NOT NULL, but the server sent a NULL for it.");
+        }
+        vector.setNull(row);
+        stats.countNull();
         return 1;
     }
 }

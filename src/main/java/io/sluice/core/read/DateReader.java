@@ -4,17 +4,13 @@ import org.apache.arrow.vector.DateDayVector;
 
 /** DATE; zero, partial and invalid dates become NULL and are counted. */
 final class DateReader extends ColumnReader<DateDayVector> {
-    DateReader(String column) {
-        super(column);
+    DateReader(String column, boolean nullable) {
+        super(column, nullable);
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
-        long days = ServerText.days(r.buffer(c), r.offset(c), len);
+    protected int readValue(byte[] b, int off, int len, int row) {
+        long days = ServerText.days(b, off, len);
         if (days == ServerText.INVALID) {
             return writeNulledValue(row);
         }

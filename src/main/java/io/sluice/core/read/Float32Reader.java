@@ -8,17 +8,13 @@ import org.apache.arrow.vector.Float4Vector;
  * a float (not via a double, which could round twice) gives the stored value.
  */
 final class Float32Reader extends ColumnReader<Float4Vector> {
-    Float32Reader(String column) {
-        super(column);
+    Float32Reader(String column, boolean nullable) {
+        super(column, nullable);
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
-        vector.setSafe(row, JavaFloatParser.parseFloat(r.buffer(c), r.offset(c), len));
+    protected int readValue(byte[] b, int off, int len, int row) {
+        vector.setSafe(row, JavaFloatParser.parseFloat(b, off, len));
         return 4;
     }
 }

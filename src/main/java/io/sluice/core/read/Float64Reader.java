@@ -8,17 +8,13 @@ import org.apache.arrow.vector.Float8Vector;
  * {@link Double#parseDouble} does, without building a String), so the value is exact.
  */
 final class Float64Reader extends ColumnReader<Float8Vector> {
-    Float64Reader(String column) {
-        super(column);
+    Float64Reader(String column, boolean nullable) {
+        super(column, nullable);
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
-        vector.setSafe(row, JavaDoubleParser.parseDouble(r.buffer(c), r.offset(c), len));
+    protected int readValue(byte[] b, int off, int len, int row) {
+        vector.setSafe(row, JavaDoubleParser.parseDouble(b, off, len));
         return 8;
     }
 }

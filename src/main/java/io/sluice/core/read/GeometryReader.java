@@ -1,32 +1,28 @@
 package io.sluice.core.read;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * GEOMETRY: MySQL's internal form is a 4-byte little-endian SRID followed by standard WKB. The WKB
- * is written; the SRIDs seen are collected for the file's metadata.
+ * is written; the SRIDs seen go into the file's footer.
  */
-public final class GeometryReader extends ColumnReader<VarBinaryVector> {
+final class GeometryReader extends ColumnReader<VarBinaryVector> {
     private static final int MAX_TRACKED_SRIDS = 64;
     private final Set<Integer> srids = new TreeSet<>();
 
-    GeometryReader(String column) {
-        super(column);
+    GeometryReader(String column, boolean nullable) {
+        super(column, nullable);
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
+    protected int readValue(byte[] b, int off, int len, int row) {
         if (len < 4) {
             return writeNulledValue(row);
         }
-        byte[] b = r.buffer(c);
-        int off = r.offset(c);
         if (srids.size() < MAX_TRACKED_SRIDS) {
             srids.add((b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24);
         }
@@ -34,8 +30,12 @@ public final class GeometryReader extends ColumnReader<VarBinaryVector> {
         return len;
     }
 
-    /** The distinct SRIDs of the values read so far. */
-    public Set<Integer> srids() {
-        return srids;
+    /** The distinct SRIDs of the values read, as {@code sluice.srid.<column>}. */
+    @Override
+    public Map<String, String> footerMetadata() {
+        if (srids.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("sluice.srid." + column, srids.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 }

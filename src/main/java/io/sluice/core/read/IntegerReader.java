@@ -6,19 +6,15 @@ import org.apache.arrow.vector.BaseIntVector;
 final class IntegerReader extends ColumnReader<BaseIntVector> {
     private final int width;
 
-    IntegerReader(String column, int byteWidth) {
-        super(column);
+    IntegerReader(String column, boolean nullable, int byteWidth) {
+        super(column, nullable);
         this.width = byteWidth;
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
+    protected int readValue(byte[] b, int off, int len, int row) {
         // the Arrow type was chosen to hold the column's range
-        vector.setWithPossibleTruncate(row, ServerText.signedLong(r.buffer(c), r.offset(c), len));
+        vector.setWithPossibleTruncate(row, ServerText.signedLong(b, off, len));
         return width;
     }
 }

@@ -12,36 +12,28 @@ final class TimeReaders {
     private TimeReaders() {}
 
     static final class AsDuration extends ColumnReader<DurationVector> {
-        AsDuration(String column) {
-            super(column);
+        AsDuration(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
-            vector.setSafe(row, ServerText.timeMicros(r.buffer(c), r.offset(c), len));
+        protected int readValue(byte[] b, int off, int len, int row) {
+            vector.setSafe(row, ServerText.timeMicros(b, off, len));
             return 8;
         }
     }
 
     static final class AsTimeOfDay extends ColumnReader<TimeMicroVector> {
-        AsTimeOfDay(String column) {
-            super(column);
+        AsTimeOfDay(String column, boolean nullable) {
+            super(column, nullable);
         }
 
         @Override
-        public int read(TextRow r, int c, int row) {
-            int len = r.length(c);
-            if (len == TextRow.NULL) {
-                return writeNull(row);
-            }
-            long micros = ServerText.timeMicros(r.buffer(c), r.offset(c), len);
+        protected int readValue(byte[] b, int off, int len, int row) {
+            long micros = ServerText.timeMicros(b, off, len);
             if (micros < 0 || micros >= DAY_MICROS) {
                 throw new SluiceException("Column '" + column + "' holds "
-                        + new String(r.buffer(c), r.offset(c), len, StandardCharsets.US_ASCII)
+                        + new String(b, off, len, StandardCharsets.US_ASCII)
                         + ", which is not a time of day; keep its default duration mapping or map it to utf8.");
             }
             vector.setSafe(row, micros);

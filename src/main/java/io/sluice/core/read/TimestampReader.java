@@ -7,17 +7,13 @@ import org.apache.arrow.vector.TimeStampVector;
  * microseconds; zero and partial values become NULL and are counted.
  */
 final class TimestampReader extends ColumnReader<TimeStampVector> {
-    TimestampReader(String column) {
-        super(column);
+    TimestampReader(String column, boolean nullable) {
+        super(column, nullable);
     }
 
     @Override
-    public int read(TextRow r, int c, int row) {
-        int len = r.length(c);
-        if (len == TextRow.NULL) {
-            return writeNull(row);
-        }
-        long micros = ServerText.epochMicros(r.buffer(c), r.offset(c), len);
+    protected int readValue(byte[] b, int off, int len, int row) {
+        long micros = ServerText.epochMicros(b, off, len);
         if (micros == ServerText.INVALID) {
             return writeNulledValue(row);
         }

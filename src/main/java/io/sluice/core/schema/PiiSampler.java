@@ -13,19 +13,17 @@ import java.util.stream.Collectors;
 
 /**
  * Looks at the first rows of a table's text columns for personal data the column names do not
- * reveal. One small read-only query; the values never leave this method.
+ * reveal. One small query (on the service's read-only connection); the values never leave this method.
  */
 public final class PiiSampler {
-    static final int SAMPLE_ROWS = 200;
-
     private final Connection connection;
 
     public PiiSampler(Connection connection) {
         this.connection = connection;
     }
 
-    /** Column name → kind of personal data, for text columns whose values look like it. */
-    public Map<String, String> scan(TableSchema schema) throws SQLException {
+    /** Column name → kind of personal data, for text columns whose first {@code rows} values look like it. */
+    public Map<String, String> scan(TableSchema schema, int rows) throws SQLException {
         List<ColumnInfo> texts = schema.columns().stream().filter(c -> c.type().family() == TypeFamily.TEXT).toList();
         Map<String, String> found = new LinkedHashMap<>();
         if (texts.isEmpty()) {
@@ -33,12 +31,11 @@ public final class PiiSampler {
         }
         String sql = "SELECT " + texts.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "))
                 + " FROM " + Identifiers.quote(schema.table().database()) + "." + Identifiers.quote(schema.table().name())
-                + " LIMIT " + SAMPLE_ROWS;
+                + " LIMIT " + rows;
         List<List<String>> values = new ArrayList<>();
         texts.forEach(c -> values.add(new ArrayList<>()));
         try (Statement st = connection.createStatement()) {
-            st.execute("SET SESSION TRANSACTION READ ONLY");
-            st.setMaxRows(SAMPLE_ROWS);
+            st.setMaxRows(rows);
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     for (int i = 0; i < texts.size(); i++) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,10 +34,6 @@ public final class SchemaProbe {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    public boolean isMariaDb() throws SQLException {
-        return serverVersion().toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     public List<DatabaseInfo> databases() throws SQLException {

@@ -7,7 +7,6 @@ import io.sluice.core.connect.Dsn;
 import io.sluice.core.connect.TlsMode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The app's demo: a private MariaDB (the test harness's mechanism) with the sample shop from
@@ -28,7 +27,7 @@ public final class DemoDatabase implements AutoCloseable {
     public static DemoDatabase start() throws SQLException {
         PrivateMariaDb server = PrivateMariaDb.start(AppPaths.home().resolve("demo-" + ProcessHandle.current().pid()), true);
         DemoDatabase demo = new DemoDatabase(server);
-        try (Connection c = Connections.open(demo.spec.withDatabase("")); Statement st = c.createStatement()) {
+        try (Connection c = Connections.open(demo.spec.withDatabase(""))) {
             SqlScript.run(c, SqlScript.load("demo/demo.sql"));
         } catch (SQLException | RuntimeException e) {
             server.close();

@@ -120,10 +120,6 @@ public final class PrivateMariaDb implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    public Path workDir() {
-        return workDir;
-    }
-
     @Override
     public void close() {
         try {

@@ -32,7 +32,7 @@ import org.apache.parquet.schema.MessageType;
  * {@code ARROW:schema}, as Arrow's own writers do, so Arrow readers get Duration, unsigned and
  * dictionary types back exactly.
  */
-public final class ParquetBatchWriter implements AutoCloseable {
+public final class ParquetBatchWriter implements BatchSink {
     public static final String ARROW_SCHEMA_KEY = "ARROW:schema";
     /** Rows written per column before moving to the next; pages are cut between runs. */
     static final int RUN = 4_096;
@@ -41,6 +41,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
 
     private final MessageType schema;
     private final List<ColumnDescriptor> columns;
+    private final List<ValueWriter.Factory> valueWriters;
     private final WriterOptions options;
     private final ClosableOutputFile output;
     private final ParquetFileWriter file;
@@ -52,15 +53,20 @@ public final class ParquetBatchWriter implements AutoCloseable {
     private ColumnWriteStore store;
     private ColumnWriter[] writers;
     private long rowsInGroup;
-    private long rows;
     private boolean failed;
+    private boolean closed;
 
-    public ParquetBatchWriter(Path file, Schema arrowSchema, WriterOptions options, Map<String, String> metadata)
-            throws IOException {
+    /**
+     * @param arrowSchema the batches' schema, embedded in the footer
+     * @param parquetColumns one per Arrow field, in the same order: its Parquet type and value writer
+     */
+    public ParquetBatchWriter(Path file, Schema arrowSchema, List<ParquetColumn> parquetColumns, WriterOptions options,
+                              Map<String, String> metadata) throws IOException {
         this.openingMetadata = new HashMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
-        this.schema = ParquetSchemas.toParquet(arrowSchema);
+        this.schema = ParquetColumn.schemaOf(parquetColumns);
         this.columns = schema.getColumns();
+        this.valueWriters = parquetColumns.stream().map(ParquetColumn::writer).toList();
         this.options = options;
         this.output = new ClosableOutputFile(file);
         this.compressor = new ParquetCodecs().getCompressor(options.compression().codec());
@@ -85,7 +91,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
             List<FieldVector> vectors = batch.getFieldVectors();
             ValueWriter[] values = new ValueWriter[vectors.size()];
             for (int c = 0; c < values.length; c++) {
-                values[c] = ValueWriters.forVector(vectors.get(c));
+                values[c] = valueWriters.get(c).bind(vectors.get(c));
             }
             boolean[] hasNulls = new boolean[values.length];
             for (int c = 0; c < values.length; c++) {
@@ -109,7 +115,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
                     endRowGroup();
                 }
             }
-            rows += n;
         } catch (IOException | RuntimeException | Error e) {
             failed = true;
             throw e;
@@ -126,7 +131,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
             return;
         }
         if (maxDef == 0) {
-            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL");
+            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL"); // readers prevent it
         }
         ArrowBuf validity = vector.getValidityBuffer();
         for (int row = from; row < to; row++) {
@@ -194,10 +199,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
         closingMetadata.put(key, value);
     }
 
-    public long rows() {
-        return rows;
-    }
-
     /** Bytes written so far plus those buffered for the current row group. */
     public long dataSize() {
         try {
@@ -207,9 +208,24 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
     }
 
+    /** Closes the file without a footer; the caller deletes it. */
+    @Override
+    public void abort() {
+        failed = true;
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // giving up anyway: the first failure is the one reported
+        }
+    }
+
     /** Finishes the file (footer included) unless a write failed, and always closes it. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (!failed) {
                 if (store != null && rowsInGroup > 0) {

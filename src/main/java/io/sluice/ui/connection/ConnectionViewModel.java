@@ -1,18 +1,18 @@
 package io.sluice.ui.connection;
 
 import io.sluice.core.connect.ConnectionSpec;
-import io.sluice.core.connect.Connections;
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.connect.Secret;
 import io.sluice.core.connect.TlsMode;
-import io.sluice.core.error.ErrorMessages;
-import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.schema.TableInfo;
 import io.sluice.core.server.DemoDatabase;
-import io.sluice.ui.UiTaskExecutor;
+import io.sluice.core.service.SluiceService;
+import io.sluice.ui.WorkbenchState;
 import io.sluice.ui.settings.RecentConnection;
 import io.sluice.ui.settings.RecentConnections;
+import io.sluice.ui.task.Outcome;
+import io.sluice.ui.task.TaskExecutor;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,7 +25,9 @@ import javafx.collections.ObservableList;
 
 /** The connection panel's state: what to connect to, whether it worked, and the recent list. */
 public final class ConnectionViewModel {
-    private final UiTaskExecutor tasks;
+    private final TaskExecutor tasks;
+    private final SluiceService service;
+    private final WorkbenchState state;
     private final RecentConnections recentStore;
     private final StringProperty dsn = new SimpleStringProperty("mysql://root@127.0.0.1:3306/");
     private final StringProperty password = new SimpleStringProperty("");
@@ -34,14 +36,22 @@ public final class ConnectionViewModel {
     private final StringProperty status = new SimpleStringProperty("Enter a DSN and test the connection, or open the demo database.");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final ObjectProperty<ConnectionSpec> connected = new SimpleObjectProperty<>();
     private final ObservableList<RecentConnection> recent = FXCollections.observableArrayList();
     private DemoDatabase demo;
 
-    public ConnectionViewModel(UiTaskExecutor tasks, RecentConnections recentStore) {
+    public ConnectionViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, RecentConnections recentStore) {
         this.tasks = tasks;
+        this.service = service;
+        this.state = state;
         this.recentStore = recentStore;
         recent.setAll(recentStore.load());
+        // the table an export starts from is remembered with its connection
+        state.exportRunningProperty().addListener((o, was, running) -> {
+            TableInfo t = state.selectedTableProperty().get();
+            if (running && t != null) {
+                rememberTable(t.database(), t.name());
+            }
+        });
     }
 
     /** Tests the connection in the background; on success it becomes the connection the app uses. */
@@ -56,17 +66,11 @@ public final class ConnectionViewModel {
         busy.set(true);
         status.set("Connecting to " + spec.dsn().host() + ":" + spec.dsn().port() + " …");
         statusIsError.set(false);
-        tasks.submit("test connection", cancel -> {
-            try (Connection c = Connections.open(spec)) {
-                return new SchemaProbe(c).serverVersion();
-            } catch (Exception e) {
-                throw ErrorMessages.wrap(e, spec);
-            }
-        }, UiTaskExecutor.outcome(version -> {
+        tasks.execute(ctx -> service.serverVersion(spec), Outcome.of(version -> {
             busy.set(false);
             status.set("Connected to " + version + " at " + spec.dsn().host() + ":" + spec.dsn().port() + ".");
             statusIsError.set(false);
-            connected.set(spec);
+            state.connectedProperty().set(spec);
             if (demo == null || !spec.dsn().equals(demo.spec().dsn())) {
                 recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(),
                         caFile.get(), spec.dsn().database(), "")));
@@ -84,7 +88,7 @@ public final class ConnectionViewModel {
         busy.set(true);
         statusIsError.set(false);
         status.set("Starting the demo database (a private MariaDB on this computer) …");
-        tasks.submit("demo database", cancel -> DemoDatabase.start(), UiTaskExecutor.outcome(d -> {
+        tasks.execute(ctx -> service.startDemo(), Outcome.of((DemoDatabase d) -> {
             demo = d;
             use(d.spec());
             testConnection();
@@ -100,7 +104,7 @@ public final class ConnectionViewModel {
 
     /** Remembers the table last exported from the current connection (never the password). */
     public void rememberTable(String database, String table) {
-        ConnectionSpec spec = connected.get();
+        ConnectionSpec spec = state.connectedProperty().get();
         if (spec != null && (demo == null || !spec.dsn().equals(demo.spec().dsn()))) {
             recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(), caFile.get(),
                     database, table)));
@@ -128,9 +132,6 @@ public final class ConnectionViewModel {
         if (inDsn.isPresent()) {
             password.set(new String(inDsn.get().reveal()));
             dsn.set(parsed.redacted());
-        }
-        if (tlsMode.get().verifiesCertificate() && caFile.get().isBlank()) {
-            throw new IllegalArgumentException("TLS mode " + tlsMode.get() + " needs a CA file to check the server against.");
         }
         return ConnectionSpec.builder(parsed).password(Secret.of(password.get().toCharArray())).tlsMode(tlsMode.get())
                 .caFile(caFile.get().isBlank() ? null : Path.of(caFile.get())).build();
@@ -171,7 +172,7 @@ public final class ConnectionViewModel {
     }
 
     public ObjectProperty<ConnectionSpec> connectedProperty() {
-        return connected;
+        return state.connectedProperty();
     }
 
     public ObservableList<RecentConnection> recent() {

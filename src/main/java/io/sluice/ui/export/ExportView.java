@@ -3,11 +3,8 @@ package io.sluice.ui.export;
 import io.sluice.core.export.ExportSummary;
 import io.sluice.core.write.Compression;
 import io.sluice.ui.Fxml;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import javafx.application.HostServices;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -22,15 +19,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.stage.FileChooser;
 
-/** The export panel; binds to {@link ExportViewModel}. Starting needs the other panels' state, so the main window passes it. */
+/** The export panel; loads its FXML and binds to {@link ExportViewModel}. */
 public final class ExportView {
     private final ExportViewModel vm;
-    private final Runnable onStart;
-    private final HostServices host;
     private final Parent root;
 
     @FXML private TextField targetField;
@@ -52,10 +44,8 @@ public final class ExportView {
     @FXML private Button openFolderButton;
     @FXML private Button copyPathButton;
 
-    public ExportView(ExportViewModel vm, Runnable onStart, HostServices host) {
+    public ExportView(ExportViewModel vm) {
         this.vm = vm;
-        this.onStart = onStart;
-        this.host = host;
         this.root = Fxml.load(this, "export/ExportView.fxml");
     }
 
@@ -133,7 +123,7 @@ public final class ExportView {
 
     @FXML
     private void start() {
-        onStart.run();
+        vm.start();
     }
 
     @FXML
@@ -143,36 +133,17 @@ public final class ExportView {
 
     @FXML
     private void browse() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export to");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Parquet", "*.parquet"));
-        Path current = Path.of(vm.targetProperty().get().isBlank() ? "x.parquet" : vm.targetProperty().get());
-        if (current.toAbsolutePath().getParent() != null && current.toAbsolutePath().getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
-        }
-        chooser.setInitialFileName(current.getFileName().toString());
-        File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f != null) {
-            vm.targetProperty().set(f.getAbsolutePath());
-        }
+        vm.browse();
     }
 
     @FXML
     private void openFolder() {
-        ExportSummary s = vm.summaryProperty().get();
-        if (s != null && host != null) {
-            host.showDocument(s.target().getParent().toUri().toString());
-        }
+        vm.openFolder();
     }
 
     @FXML
     private void copyPath() {
-        ExportSummary s = vm.summaryProperty().get();
-        if (s != null) {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(s.target().toString());
-            Clipboard.getSystemClipboard().setContent(c);
-        }
+        vm.copyPath();
     }
 
     public Parent root() {

@@ -6,19 +6,19 @@ import io.sluice.core.export.ExportPlan;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
-import io.sluice.core.export.Exporter;
-import io.sluice.core.export.Units;
+import io.sluice.core.export.Limits;
 import io.sluice.core.schema.TableInfo;
-import io.sluice.core.types.MappingTarget;
+import io.sluice.core.service.SluiceService;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
-import io.sluice.ui.UiTaskExecutor;
+import io.sluice.ui.DialogService;
+import io.sluice.ui.WorkbenchState;
+import io.sluice.ui.task.JobContext;
+import io.sluice.ui.task.Outcome;
+import io.sluice.ui.task.TaskExecutor;
+import io.sluice.ui.task.TaskHandle;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,19 +29,20 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.apache.arrow.memory.BufferAllocator;
 
-/** The export panel: where and how to write, the running export's progress and sample, the summary. */
+/**
+ * The export panel: where and how to write, the running export's progress and sample, the summary.
+ * What to export (connection, table, columns, overrides) comes from the shared {@link WorkbenchState}.
+ */
 public final class ExportViewModel {
-    private static final int MAX_SAMPLE_ROWS = 200;
-
-    private final UiTaskExecutor tasks;
-    private final BufferAllocator allocator;
+    private final TaskExecutor tasks;
+    private final SluiceService service;
+    private final WorkbenchState state;
+    private final DialogService dialogs;
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty limit = new SimpleStringProperty("");
     private final StringProperty where = new SimpleStringProperty("");
     private final ObjectProperty<Compression> compression = new SimpleObjectProperty<>(Compression.ZSTD);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -50,50 +51,58 @@ public final class ExportViewModel {
     private final ObservableList<String> sampleHeader = FXCollections.observableArrayList();
     private final ObservableList<List<String>> sampleRows = FXCollections.observableArrayList();
     private Path lastFolder = Path.of(System.getProperty("user.home"));
-    private UiTaskExecutor.Running<ExportSummary> current;
+    private TaskHandle current;
 
-    public ExportViewModel(UiTaskExecutor tasks, BufferAllocator allocator) {
+    public ExportViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, DialogService dialogs) {
         this.tasks = tasks;
-        this.allocator = allocator;
+        this.service = service;
+        this.state = state;
+        this.dialogs = dialogs;
+        state.selectedTableProperty().addListener((o, old, t) -> suggestTarget(t));
     }
 
     /** Suggests {@code <table>.parquet} in the last folder used. */
     public void suggestTarget(TableInfo table) {
-        if (table != null && !running.get()) {
+        if (table != null && !running()) {
             target.set(lastFolder.resolve(table.name().replaceAll("[\\\\/:*?\"<>|]", "_") + ".parquet").toString());
         }
     }
 
-    /** Starts the export in the background; false (with a sentence) if the form is not ready. */
-    public boolean start(ConnectionSpec spec, TableInfo table, List<String> columns, Map<String, MappingTarget> overrides) {
-        if (running.get()) {
+    /** Asks for the file to write, starting from the current one. */
+    public void browse() {
+        Path current = Path.of(target.get() == null || target.get().isBlank() ? "x.parquet" : target.get());
+        dialogs.saveFile("Export to", current, "Parquet", "*.parquet").ifPresent(p -> target.set(p.toAbsolutePath().toString()));
+    }
+
+    /** Starts the export of the chosen table in the background; false (with a sentence) if the form is not ready. */
+    public boolean start() {
+        if (running()) {
             return false;
         }
+        ConnectionSpec spec = state.connectedProperty().get();
+        TableInfo table = state.selectedTableProperty().get();
         if (spec == null || table == null) {
             return fail("Connect and choose a table first.");
         }
+        List<String> columns = state.includedColumns();
         if (columns.isEmpty()) {
             return fail("Choose at least one column to export.");
         }
         if (target.get() == null || target.get().isBlank()) {
             return fail("Choose the file to write.");
         }
-        Long rowLimit;
+        ExportRequest request;
         try {
-            rowLimit = limit.get() == null || limit.get().isBlank() ? null : Long.parseLong(limit.get().strip().replace(",", ""));
-            if (rowLimit != null && rowLimit < 0) {
-                return fail("The row limit must be a positive number.");
+            Path out = Path.of(target.get().strip());
+            request = ExportRequest.builder(table.database(), table.name(), out).columns(columns).overrides(state.overrides())
+                    .where(where.get()).limit(Limits.parseRowLimit(limit.get()))
+                    .writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get())).build();
+            if (out.toAbsolutePath().getParent() != null) {
+                lastFolder = out.toAbsolutePath().getParent();
             }
-        } catch (NumberFormatException e) {
-            return fail("The row limit must be a whole number.");
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
         }
-        Path out = Path.of(target.get().strip());
-        if (out.getParent() != null) {
-            lastFolder = out.toAbsolutePath().getParent();
-        }
-        ExportRequest request = ExportRequest.builder(table.database(), table.name(), out).columns(columns).overrides(overrides)
-                .where(where.get()).limit(rowLimit).writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get()))
-                .sampleRows(MAX_SAMPLE_ROWS).build();
         sampleRows.clear();
         showSampleColumns(columns);
         summary.set(null);
@@ -101,35 +110,61 @@ public final class ExportViewModel {
         messageIsError.set(false);
         progress.set(-1);
         progressText.set("");
-        running.set(true);
-        ExportListener listener = new FxListener();
-        current = tasks.submit("export", cancel -> new Exporter(spec, allocator).run(request, listener, cancel),
-                new UiTaskExecutor.Outcome<>() {
-                    @Override
-                    public void succeeded(ExportSummary s) {
-                        running.set(false);
-                        progress.set(1);
-                        summary.set(s);
-                        messageIsError.set(false);
-                        message.set(String.format(Locale.ROOT, "Wrote %,d rows to %s (%s) in %s.", s.rows(),
-                                s.target().getFileName(), Units.bytes(s.fileBytes()), Units.duration(s.elapsed())));
-                    }
+        state.exportRunningProperty().set(true);
+        current = tasks.execute(ctx -> service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
+            @Override
+            public void succeeded(ExportSummary s) {
+                finished(1);
+                summary.set(s);
+                messageIsError.set(false);
+                message.set(s.sentence());
+            }
 
-                    @Override
-                    public void failed(String sentence) {
-                        running.set(false);
-                        progress.set(0);
-                        fail(sentence);
-                    }
-                });
+            @Override
+            public void failed(String sentence) {
+                finished(0);
+                fail(sentence);
+            }
+        });
+        if (running()) {
+            // the task's progress and message drive the bar and the line while it runs
+            progress.bind(current.progressProperty());
+            progressText.bind(current.messageProperty());
+        }
         return true;
     }
 
+    private void finished(double finalProgress) {
+        progress.unbind();
+        progressText.unbind();
+        progress.set(finalProgress);
+        state.exportRunningProperty().set(false);
+    }
+
     public void cancel() {
-        if (current != null && running.get()) {
+        if (current != null && running()) {
             message.set("Cancelling …");
             current.cancel();
         }
+    }
+
+    /** Shows the written file's folder; says so when the desktop has no file manager to ask. */
+    public void openFolder() {
+        ExportSummary s = summary.get();
+        if (s != null && !dialogs.openFolder(s.target().getParent())) {
+            fail("No file manager is available here; use Copy path instead.");
+        }
+    }
+
+    public void copyPath() {
+        ExportSummary s = summary.get();
+        if (s != null) {
+            dialogs.copyToClipboard(s.target().toString());
+        }
+    }
+
+    private boolean running() {
+        return state.exportRunningProperty().get();
     }
 
     private boolean fail(String sentence) {
@@ -145,32 +180,30 @@ public final class ExportViewModel {
         }
     }
 
-    /** Bridges the engine's threads to the FX thread; the engine already throttles progress. */
-    private final class FxListener implements ExportListener {
+    /** The engine's events as the task's progress and message; samples handed to the UI thread. */
+    private final class TaskListener implements ExportListener {
+        private final JobContext ctx;
+
+        TaskListener(JobContext ctx) {
+            this.ctx = ctx;
+        }
+
         @Override
         public void started(ExportPlan plan) {
-            List<String> names = plan.columns().stream().map(p -> p.column().name()).collect(Collectors.toList());
-            Platform.runLater(() -> showSampleColumns(names));
+            List<String> names = plan.names();
+            ctx.onUiThread(() -> showSampleColumns(names));
         }
 
         @Override
         public void progress(ExportProgress p) {
-            String eta = p.eta().map(d -> "  ·  ETA " + Units.duration(d)).orElse("");
-            String text = String.format(Locale.ROOT, "%,d rows  ·  %,.0f rows/s  ·  %s written  ·  %s elapsed%s",
-                    p.rowsRead(), p.rowsPerSecond(), Units.bytes(p.bytesWritten()), Units.duration(p.elapsed()), eta);
-            double fraction = p.fraction();
-            Platform.runLater(() -> {
-                if (running.get()) {
-                    progress.set(fraction);
-                    progressText.set(text);
-                }
-            });
+            ctx.updateProgress(p.fraction());
+            ctx.updateMessage(p.line());
         }
 
         @Override
         public void sample(List<List<String>> rows) {
-            Platform.runLater(() -> {
-                int room = MAX_SAMPLE_ROWS - sampleRows.size();
+            ctx.onUiThread(() -> {
+                int room = Limits.SAMPLE_ROWS - sampleRows.size();
                 if (room > 0) {
                     sampleRows.addAll(rows.subList(0, Math.min(room, rows.size())));
                 }
@@ -195,7 +228,7 @@ public final class ExportViewModel {
     }
 
     public BooleanProperty runningProperty() {
-        return running;
+        return state.exportRunningProperty();
     }
 
     public DoubleProperty progressProperty() {

@@ -1,10 +1,10 @@
 package io.sluice.ui.schema;
 
+import io.sluice.core.mapping.TypeMapper;
+import io.sluice.core.mapping.TypeMapping;
 import io.sluice.core.schema.ColumnInfo;
-import io.sluice.core.schema.PiiDetector;
+import io.sluice.core.service.ColumnDetails;
 import io.sluice.core.types.MappingTarget;
-import io.sluice.core.types.TypeMapper;
-import io.sluice.core.types.TypeMapping;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,16 +24,10 @@ public final class ColumnRow {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper();
     private final String pii;
 
-    public ColumnRow(ColumnInfo column) {
-        this(column, null);
-    }
-
-    /** @param piiByValues what the sampled values look like (nullable); the name decides first */
-    public ColumnRow(ColumnInfo column, String piiByValues) {
-        this.column = column;
+    public ColumnRow(ColumnDetails details) {
+        this.column = details.column();
         this.allowed = TypeMapper.allowedTargets(column);
-        this.pii = PiiDetector.kindOf(column.name())
-                .orElse(piiByValues == null ? "" : piiByValues + " (values)");
+        this.pii = details.pii();
         override.addListener((obs, old, now) -> remap(now == null ? MappingTarget.DEFAULT : now));
         remap(MappingTarget.DEFAULT);
     }

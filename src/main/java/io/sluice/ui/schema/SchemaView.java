@@ -2,6 +2,7 @@ package io.sluice.ui.schema;
 
 import io.sluice.core.export.Units;
 import io.sluice.core.schema.TableInfo;
+import io.sluice.core.service.DatabaseTables;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.ui.Fxml;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,7 +49,7 @@ public final class SchemaView {
         filterBox.getChildren().add(filter);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         vm.filterProperty().addListener((o, a, b) -> rebuildTree());
-        vm.databases().addListener((ListChangeListener<SchemaViewModel.DatabaseEntry>) c -> rebuildTree());
+        vm.databases().addListener((ListChangeListener<DatabaseTables>) c -> rebuildTree());
         tree.setRoot(new TreeItem<>("root"));
         tree.setCellFactory(t -> new TreeCell<>() {
             @Override
@@ -80,7 +81,7 @@ public final class SchemaView {
 
     private void rebuildTree() {
         TreeItem<Object> rootItem = new TreeItem<>("root");
-        for (SchemaViewModel.DatabaseEntry d : vm.filtered()) {
+        for (DatabaseTables d : vm.filtered()) {
             TreeItem<Object> db = new TreeItem<>(d.database().name());
             d.tables().forEach(t -> db.getChildren().add(new TreeItem<>(t)));
             db.setExpanded(true);

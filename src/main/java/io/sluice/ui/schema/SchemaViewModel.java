@@ -1,144 +1,98 @@
 package io.sluice.ui.schema;
 
 import io.sluice.core.connect.ConnectionSpec;
-import io.sluice.core.connect.Connections;
-import io.sluice.core.error.ErrorMessages;
-import io.sluice.core.schema.DatabaseInfo;
-import io.sluice.core.schema.PiiSampler;
-import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.TableInfo;
-import io.sluice.core.schema.TableSchema;
-import io.sluice.core.types.MappingTarget;
-import io.sluice.ui.UiTaskExecutor;
-import java.sql.Connection;
+import io.sluice.core.service.DatabaseTables;
+import io.sluice.core.service.SluiceService;
+import io.sluice.core.service.TableDetails;
+import io.sluice.ui.WorkbenchState;
+import io.sluice.ui.task.Outcome;
+import io.sluice.ui.task.TaskExecutor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Databases, their tables, and the chosen table's columns with their mappings. */
+/** Databases, their tables, and the chosen table's columns with their mappings (kept in the shared state). */
 public final class SchemaViewModel {
-    /** A database and its tables, as listed when connected. */
-    public record DatabaseEntry(DatabaseInfo database, List<TableInfo> tables) {}
-
-    private final UiTaskExecutor tasks;
-    private final ObservableList<DatabaseEntry> databases = FXCollections.observableArrayList();
-    private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
+    private final TaskExecutor tasks;
+    private final SluiceService service;
+    private final WorkbenchState state;
+    private final ObservableList<DatabaseTables> databases = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<TableInfo> selectedTable = new SimpleObjectProperty<>();
-    private ConnectionSpec spec;
 
-    public SchemaViewModel(UiTaskExecutor tasks) {
+    public SchemaViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state) {
         this.tasks = tasks;
+        this.service = service;
+        this.state = state;
+        state.connectedProperty().addListener((o, old, spec) -> {
+            if (spec != null) {
+                load(spec);
+            }
+        });
     }
 
-    /** Lists databases and tables of a fresh connection (system databases left out). */
+    /** Lists databases and tables of a fresh connection (the server's own databases left out). */
     public void load(ConnectionSpec connection) {
-        this.spec = connection;
         databases.clear();
-        columns.clear();
-        selectedTable.set(null);
+        state.columns().clear();
+        state.selectedTableProperty().set(null);
         status.set("Reading the catalogue …");
-        tasks.submit("list tables", cancel -> {
-            List<DatabaseEntry> out = new ArrayList<>();
-            try (Connection c = Connections.open(connection)) {
-                SchemaProbe probe = new SchemaProbe(c);
-                for (DatabaseInfo db : probe.databases()) {
-                    if (!db.system()) {
-                        out.add(new DatabaseEntry(db, probe.tables(db.name())));
-                    }
-                }
-            } catch (Exception e) {
-                throw ErrorMessages.wrap(e, connection);
-            }
-            return out;
-        }, UiTaskExecutor.outcome(list -> {
+        tasks.execute(ctx -> service.catalogue(connection, null), Outcome.of(list -> {
             databases.setAll(list);
             int tables = list.stream().mapToInt(d -> d.tables().size()).sum();
             status.set(list.size() + " databases, " + tables + " tables.");
         }, status::set));
     }
 
-    /** Probes the table's columns; they replace the columns table when they arrive. */
+    /** Inspects the table's columns; they replace the columns table when they arrive. */
     public void select(TableInfo table) {
-        selectedTable.set(table);
-        columns.clear();
+        state.selectedTableProperty().set(table);
+        state.columns().clear();
+        ConnectionSpec spec = state.connectedProperty().get();
         if (table == null || spec == null) {
             return;
         }
         status.set("Probing " + table.database() + "." + table.name() + " …");
-        tasks.submit("probe table", cancel -> {
-            try (Connection c = Connections.open(spec)) {
-                TableSchema schema = new SchemaProbe(c).table(table.database(), table.name());
-                Map<String, String> pii;
-                try {
-                    pii = new PiiSampler(c).scan(schema);
-                } catch (java.sql.SQLException e) {
-                    pii = Map.of(); // no sample, no value-based flags: the table still opens
-                }
-                return new Probed(schema, pii);
-            } catch (Exception e) {
-                throw ErrorMessages.wrap(e, spec);
-            }
-        }, UiTaskExecutor.outcome((Probed p) -> {
-            TableSchema s = p.schema();
-            if (table.equals(selectedTable.get())) {
-                columns.setAll(s.columns().stream().map(c -> new ColumnRow(c, p.piiByValues().get(c.name())))
-                        .collect(Collectors.toList()));
-                long notes = columns.stream().filter(r -> !r.noteProperty().get().isEmpty()).count();
-                status.set(s.columns().size() + " columns" + (notes == 0 ? ", all mapped exactly." : ", " + notes + " with a note."));
+        tasks.execute(ctx -> service.inspect(spec, table.database(), table.name(), true), Outcome.of((TableDetails d) -> {
+            if (table.equals(state.selectedTableProperty().get())) {
+                state.columns().setAll(d.columns().stream().map(ColumnRow::new).collect(Collectors.toList()));
+                long notes = d.notes();
+                status.set(d.columns().size() + " columns" + (notes == 0 ? ", all mapped exactly." : ", " + notes + " with a note."));
             }
         }, status::set));
     }
 
-    private record Probed(TableSchema schema, Map<String, String> piiByValues) {}
-
     /** The databases whose name or tables match the filter, with only the matching tables. */
-    public List<DatabaseEntry> filtered() {
-        String f = filter.get() == null ? "" : filter.get().strip().toLowerCase();
+    public List<DatabaseTables> filtered() {
+        String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         if (f.isEmpty()) {
             return List.copyOf(databases);
         }
-        List<DatabaseEntry> out = new ArrayList<>();
-        for (DatabaseEntry d : databases) {
-            boolean dbMatches = d.database().name().toLowerCase().contains(f);
-            List<TableInfo> tables = d.tables().stream().filter(t -> dbMatches || t.name().toLowerCase().contains(f))
+        List<DatabaseTables> out = new ArrayList<>();
+        for (DatabaseTables d : databases) {
+            boolean dbMatches = d.database().name().toLowerCase(Locale.ROOT).contains(f);
+            List<TableInfo> tables = d.tables().stream().filter(t -> dbMatches || t.name().toLowerCase(Locale.ROOT).contains(f))
                     .collect(Collectors.toList());
             if (!tables.isEmpty()) {
-                out.add(new DatabaseEntry(d.database(), tables));
+                out.add(new DatabaseTables(d.database(), tables));
             }
         }
         return out;
     }
 
-    public List<String> includedColumns() {
-        return columns.stream().filter(r -> r.includeProperty().get()).map(ColumnRow::name).collect(Collectors.toList());
-    }
-
-    public Map<String, MappingTarget> overrides() {
-        Map<String, MappingTarget> out = new LinkedHashMap<>();
-        for (ColumnRow r : columns) {
-            if (r.includeProperty().get() && r.overrideProperty().get() != MappingTarget.DEFAULT) {
-                out.put(r.name(), r.overrideProperty().get());
-            }
-        }
-        return out;
-    }
-
-    public ObservableList<DatabaseEntry> databases() {
+    public ObservableList<DatabaseTables> databases() {
         return databases;
     }
 
     public ObservableList<ColumnRow> columns() {
-        return columns;
+        return state.columns();
     }
 
     public StringProperty filterProperty() {
@@ -150,6 +104,6 @@ public final class SchemaViewModel {
     }
 
     public ObjectProperty<TableInfo> selectedTableProperty() {
-        return selectedTable;
+        return state.selectedTableProperty();
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.core.export;
 
+import io.sluice.core.service.SluiceService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class ExportBehaviourIT {
     }
 
     private ExportSummary export(TestDb db, ExportRequest request, ExportListener listener, CancelToken cancel) {
-        return new Exporter(db.spec(), allocator).run(request, listener, cancel);
+        return new SluiceService(allocator).export(db.spec(), request, listener, cancel);
     }
 
     @Test
@@ -154,7 +155,7 @@ class ExportBehaviourIT {
         Path out = dir.resolve("big.parquet");
         long limit = 64L << 20;
         try (BufferAllocator small = new RootAllocator(limit)) {
-            ExportSummary s = new Exporter(db.spec(), small).run(
+            ExportSummary s = new SluiceService(small).export(db.spec(),
                     ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).batch(65_536, 8L << 20).build(),
                     ExportListener.NONE, new CancelToken());
             assertEquals(BigTable.ROWS, s.rows());
@@ -179,7 +180,7 @@ class ExportBehaviourIT {
         Path out = dir.resolve("docs.parquet");
         long limit = 96L << 20;
         try (BufferAllocator small = new RootAllocator(limit)) {
-            ExportSummary s = new Exporter(db.spec(), small).run(
+            ExportSummary s = new SluiceService(small).export(db.spec(),
                     ExportRequest.builder("sluice_wide", "docs", out).batch(1000, 1L << 20).build(),
                     ExportListener.NONE, new CancelToken());
             assertEquals(4, s.rows());

@@ -1,5 +1,6 @@
 package io.sluice.core.export;
 
+import io.sluice.core.service.SluiceService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +30,8 @@ class TypeEdgesIT {
         Path out = dir.resolve(table + ".parquet");
         ExportSummary summary;
         try (BufferAllocator allocator = new RootAllocator()) {
-            summary = new Exporter(db.spec(), allocator)
-                    .run(ExportRequest.builder("sluice_types", table, out).build(), ExportListener.NONE, new CancelToken());
+            summary = new SluiceService(allocator).export(db.spec(), ExportRequest.builder("sluice_types", table, out).build(),
+                    ExportListener.NONE, new CancelToken());
         }
         ParquetVerifier.Report report;
         try (Connection c = db.connect()) {

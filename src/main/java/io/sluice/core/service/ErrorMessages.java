@@ -1,6 +1,7 @@
-package io.sluice.core.error;
+package io.sluice.core.service;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.error.SluiceException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

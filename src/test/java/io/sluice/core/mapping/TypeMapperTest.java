@@ -1,4 +1,4 @@
-package io.sluice.core.types;
+package io.sluice.core.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.core.types.MySqlType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

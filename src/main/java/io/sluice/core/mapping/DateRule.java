@@ -1,0 +1,27 @@
+package io.sluice.core.mapping;
+
+import io.sluice.core.read.Readers;
+import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.types.MappingTarget;
+
+/**
+ * DATE, DATETIME and TIMESTAMP: days or microseconds. A zero or partial date has no value in any
+ * calendar, so it becomes NULL and is counted, and the column is nullable whatever it declares.
+ */
+final class DateRule extends TypeRule {
+    static final String ZERO_DATES = "Zero and partial dates (0000-00-00, 2024-00-15) and invalid dates become NULL"
+            + " and are counted in the summary; map to utf8 to keep them as text.";
+    private static final String ZERO_TIMESTAMP =
+            "The zero timestamp 0000-00-00 00:00:00 becomes NULL and is counted in the summary.";
+
+    @Override
+    TypeMapping mapValue(ColumnInfo c, MappingTarget target) {
+        return switch (c.type().family()) {
+            case DATE -> mapping(c, target, Encoding.date(), Readers.date()).nullable(true).note(ZERO_DATES).build();
+            // the session runs in UTC, so TIMESTAMP's text is the UTC instant
+            case TIMESTAMP -> mapping(c, target, Encoding.timestamp("UTC"), Readers.timestamp()).nullable(true)
+                    .note(ZERO_TIMESTAMP).build();
+            default -> mapping(c, target, Encoding.timestamp(null), Readers.timestamp()).nullable(true).note(ZERO_DATES).build();
+        };
+    }
+}

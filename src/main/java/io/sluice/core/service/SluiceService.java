@@ -1,0 +1,154 @@
+package io.sluice.core.service;
+
+import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.connect.Connections;
+import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.CancelToken;
+import io.sluice.core.export.ExportListener;
+import io.sluice.core.export.ExportRequest;
+import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.Exporter;
+import io.sluice.core.export.Limits;
+import io.sluice.core.export.Previewer;
+import io.sluice.core.schema.DatabaseInfo;
+import io.sluice.core.schema.PiiSampler;
+import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.schema.TableSchema;
+import io.sluice.core.server.DemoDatabase;
+import io.sluice.core.types.MappingTarget;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's one door, used by the window and the CLI alike. It is the only code that opens
+ * connections (read-only sessions, one per call), and every failure leaves it as a
+ * {@link SluiceException} whose message is one plain sentence ({@link CancelledException} when the
+ * user cancelled). Thread-safe: calls share nothing but the Arrow allocator.
+ */
+public final class SluiceService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SluiceService.class);
+
+    private final BufferAllocator allocator;
+    private final boolean ownsAllocator;
+
+    /** With its own Arrow memory, unbounded but for the JVM's direct memory. */
+    public SluiceService() {
+        this.allocator = new RootAllocator();
+        this.ownsAllocator = true;
+    }
+
+    /** With the caller's Arrow memory (to bound it, or to check it for leaks); the caller closes it. */
+    public SluiceService(BufferAllocator allocator) {
+        this.allocator = allocator;
+        this.ownsAllocator = false;
+    }
+
+    /** Connects and returns the server's version, e.g. {@code 11.4.5-MariaDB}. */
+    public String serverVersion(ConnectionSpec spec) {
+        return call("test connection", spec, c -> new SchemaProbe(c).serverVersion());
+    }
+
+    /**
+     * Databases with their tables and views: only {@code database} when given, else every database
+     * but the server's own (one rule: {@link DatabaseInfo#system()}).
+     */
+    public List<DatabaseTables> catalogue(ConnectionSpec spec, String database) {
+        boolean one = database != null && !database.isEmpty();
+        return call("list tables", spec, c -> {
+            SchemaProbe probe = new SchemaProbe(c);
+            List<DatabaseTables> out = new ArrayList<>();
+            for (DatabaseInfo db : probe.databases()) {
+                if (one ? db.name().equals(database) : !db.system()) {
+                    out.add(new DatabaseTables(db, probe.tables(db.name())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A table's columns with their mappings and PII flags: by name always, and by a sample of the
+     * text values when {@code sampleValues} (the sample is read and dropped, never shown).
+     */
+    public TableDetails inspect(ConnectionSpec spec, String database, String table, boolean sampleValues) {
+        return call("inspect table", spec, c -> {
+            TableSchema schema = new SchemaProbe(c).table(database, table);
+            Map<String, String> byValues = Map.of();
+            if (sampleValues) {
+                try {
+                    byValues = new PiiSampler(c).scan(schema, Limits.SAMPLE_ROWS);
+                } catch (SQLException e) {
+                    log.info("no PII sample of {}.{}: {}", database, table, e.getMessage());
+                }
+            }
+            Map<String, String> pii = byValues;
+            return new TableDetails(schema.table(), schema.columns().stream().map(col -> ColumnDetails.of(col, pii.get(col.name())))
+                    .toList());
+        });
+    }
+
+    /** The first rows, rendered exactly as an export would write them. */
+    public Previewer.Preview preview(ConnectionSpec spec, String database, String table, List<String> columns,
+                                     Map<String, MappingTarget> overrides, String where, int limit) {
+        return call("preview", spec, c -> new Previewer(allocator).preview(c, database, table, columns, overrides, where, limit));
+    }
+
+    /**
+     * Streams the table into the request's target on the calling thread.
+     *
+     * @throws CancelledException when cancelled; the target is untouched
+     * @throws SluiceException on any failure; the target is untouched
+     */
+    public ExportSummary export(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
+        return call("export of " + request.database() + "." + request.table(), spec,
+                c -> new Exporter(allocator).run(c, request, listener, cancel));
+    }
+
+    /** Starts the private demo database (a few seconds); the caller closes it. */
+    public DemoDatabase startDemo() {
+        try {
+            return DemoDatabase.start();
+        } catch (Exception e) {
+            throw fail("demo database", e, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsAllocator) {
+            allocator.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    private <T> T call(String what, ConnectionSpec spec, Work<T> work) {
+        try (Connection c = Connections.openReadOnly(spec)) {
+            return work.run(c);
+        } catch (Exception | OutOfMemoryError e) {
+            throw fail(what, e, spec);
+        }
+    }
+
+    /** The one place a failure becomes a sentence; the details go to the log, never a password. */
+    private static SluiceException fail(String what, Throwable e, ConnectionSpec spec) {
+        if (e instanceof CancelledException ce) {
+            log.info("{} cancelled", what);
+            return ce;
+        }
+        SluiceException se = ErrorMessages.wrap(e, spec);
+        log.warn("{} failed: {}", what, se.getMessage(), e);
+        return se;
+    }
+}

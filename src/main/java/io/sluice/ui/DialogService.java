@@ -1,0 +1,15 @@
+package io.sluice.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The dialogs and desktop services ViewModels need, behind one small interface (tests supply their own). */
+public interface DialogService {
+    /** Asks where to save; empty when the user cancels. */
+    Optional<Path> saveFile(String title, Path suggested, String filterName, String glob);
+
+    /** Shows the folder in the desktop's file manager; false when there is none to ask. */
+    boolean openFolder(Path folder);
+
+    void copyToClipboard(String text);
+}

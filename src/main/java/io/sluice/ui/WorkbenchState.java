@@ -1,0 +1,60 @@
+package io.sluice.ui;
+
+import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.schema.TableInfo;
+import io.sluice.core.types.MappingTarget;
+import io.sluice.ui.schema.ColumnRow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the panels share, in one place: the connected session, the chosen table and the user's
+ * column choices, and whether an export is running. ViewModels read and write it; none reads
+ * another ViewModel.
+ */
+public final class WorkbenchState {
+    private final ObjectProperty<ConnectionSpec> connected = new SimpleObjectProperty<>();
+    private final ObjectProperty<TableInfo> selectedTable = new SimpleObjectProperty<>();
+    private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
+    private final BooleanProperty exportRunning = new SimpleBooleanProperty(false);
+
+    /** The connection that was tested and works, or null. */
+    public ObjectProperty<ConnectionSpec> connectedProperty() {
+        return connected;
+    }
+
+    public ObjectProperty<TableInfo> selectedTableProperty() {
+        return selectedTable;
+    }
+
+    /** The chosen table's columns with the user's choices (include, override). */
+    public ObservableList<ColumnRow> columns() {
+        return columns;
+    }
+
+    public BooleanProperty exportRunningProperty() {
+        return exportRunning;
+    }
+
+    public List<String> includedColumns() {
+        return columns.stream().filter(r -> r.includeProperty().get()).map(ColumnRow::name).collect(Collectors.toList());
+    }
+
+    public Map<String, MappingTarget> overrides() {
+        Map<String, MappingTarget> out = new LinkedHashMap<>();
+        for (ColumnRow r : columns) {
+            if (r.includeProperty().get() && r.overrideProperty().get() != MappingTarget.DEFAULT) {
+                out.put(r.name(), r.overrideProperty().get());
+            }
+        }
+        return out;
+    }
+}
