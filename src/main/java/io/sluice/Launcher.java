@@ -15,10 +15,25 @@ public final class Launcher {
     public static void main(String[] args) {
         logToFile();
         if (args.length == 0) {
-            io.sluice.ui.App.launchWindow(args);
+            openWindow(args);
             return;
         }
         System.exit(SluiceCli.run(args));
+    }
+
+    /** The window; on Linux without GTK 3, one sentence saying what to install instead of a stack trace. */
+    static void openWindow(String[] args) {
+        try {
+            io.sluice.ui.App.launchWindow(args);
+        } catch (RuntimeException | LinkageError e) {
+            if (String.valueOf(e.getMessage()).contains("GTK") || (e.getCause() != null
+                    && String.valueOf(e.getCause().getMessage()).contains("GTK"))) {
+                System.err.println("The window needs GTK 3, which is not installed: run 'sudo apt-get install libgtk-3-0'"
+                        + " (Debian/Ubuntu) and start Sluice again; the CLI works without it.");
+                System.exit(1);
+            }
+            throw e;
+        }
     }
 
     /** Users see one sentence; the details (never a secret) go to the log file. Must run before any logger exists. */

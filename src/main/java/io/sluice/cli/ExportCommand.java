@@ -61,10 +61,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
-        TableRef ref = tableOptions.ref(cs.dsn());
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
-        ExportRequest request = ExportRequest.builder(ref.database(), ref.table(), out).columns(tableOptions.columns)
+        ExportRequest request = ExportRequest.builder(tableOptions.source(cs.dsn()), out).columns(tableOptions.columns)
                 .overrides(tableOptions.overrides()).where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
         CancelToken cancel = new CancelToken();
         CountDownLatch done = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.Limits;
 import io.sluice.core.export.Previewer;
 import java.util.concurrent.Callable;
@@ -33,9 +34,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
-        TableRef ref = tableOptions.ref(cs.dsn());
-        Previewer.Preview p = root.service().preview(cs, ref.database(), ref.table(), tableOptions.columns,
-                tableOptions.overrides(), tableOptions.where, limit);
+        Previewer.Preview p = root.service().preview(cs, tableOptions.source(cs.dsn()), tableOptions.columns,
+                tableOptions.overrides(), tableOptions.where, limit, new CancelToken());
         TextTable.print(spec.commandLine().getOut(), p.header(), p.rows());
         return 0;
     }

@@ -35,7 +35,10 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "TABLE", description = "Show this table's columns (db.table, or the DSN's database).")
     String table;
 
-    @Option(names = "--database", paramLabel = "DB", description = "The database of --table, or the one to list.")
+    @Option(names = "--query", paramLabel = "SQL", description = "Show the columns of this SELECT's result instead.")
+    String query;
+
+    @Option(names = "--database", paramLabel = "DB", description = "The database of --table or --query, or the one to list.")
     String database;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -45,9 +48,8 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
         PrintWriter out = spec.commandLine().getOut();
-        if (table != null) {
-            TableRef ref = TableRef.resolve(table, database, cs.dsn());
-            printColumns(out, root.service().inspect(cs, ref.database(), ref.table(), false));
+        if (table != null || query != null) {
+            printColumns(out, root.service().inspect(cs, SourceRef.resolve(table, query, database, cs.dsn()), false));
         } else {
             printTables(out, root.service().catalogue(cs, database != null ? database : cs.dsn().database()));
         }
@@ -67,8 +69,10 @@ final class ProbeCommand implements Callable<Integer> {
                     c.overrides().stream().map(MappingTarget::cliName).collect(Collectors.joining(",")), c.mapping().note()));
         }
         TableInfo t = details.table();
-        out.printf("%s.%s  (~%s rows, %s)%n", t.database(), t.name(), t.rowEstimate() < 0 ? "?" : t.rowEstimate(),
-                Units.bytes(t.dataBytes()));
+        if (query == null) {
+            out.printf("%s.%s  (~%s rows, %s)%n", t.database(), t.name(), t.rowEstimate() < 0 ? "?" : t.rowEstimate(),
+                    Units.bytes(t.dataBytes()));
+        }
         TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows);
     }
 

@@ -45,6 +45,20 @@ public final class SluiceCli {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        if (passesAPasswordValue(args)) {
+            // said before parsing, so no parser message can echo the value
+            err.println("--password takes no value (it would show in ps and the shell history): use -p to be asked,"
+                    + " --password-stdin, or the SLUICE_PASSWORD environment variable.");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        cli.setParameterExceptionHandler((e, a) -> {
+            // one sentence and where to look, not the whole usage text
+            CommandLine c = e.getCommandLine();
+            c.getErr().println(e.getMessage() + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            c.getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CancelledException) {
                 commandLine.getErr().println(e.getMessage());
@@ -61,10 +75,31 @@ public final class SluiceCli {
             }
             return EXIT_FAILURE;
         });
-        try (SluiceService service = new SluiceService()) {
-            root.service = service;
+        SluiceService service = new SluiceService();
+        root.service = service;
+        try {
             return cli.execute(args);
+        } finally {
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                log.warn("closing the engine failed (Arrow memory still held)", e); // the command's outcome stands
+            }
         }
+    }
+
+    /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
+    static boolean passesAPasswordValue(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--password=") || (a.startsWith("-p") && a.length() > 2 && !a.startsWith("-p-"))) {
+                return true;
+            }
+            if ((a.equals("-p") || a.equals("--password")) && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class VersionProvider implements IVersionProvider {

@@ -1,18 +1,23 @@
 package io.sluice.cli;
 
 import io.sluice.core.connect.Dsn;
+import io.sluice.core.schema.Source;
 import io.sluice.core.types.MappingTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which table, which rows and columns, and how to map them: shared by preview and export. */
+/** Which table or query, which rows and columns, and how to map them: shared by preview and export. */
 final class TableOptions {
-    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
+    @Option(names = "--table", paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
     String table;
 
-    @Option(names = "--database", paramLabel = "DB", description = "The database of --table.")
+    @Option(names = "--query", paramLabel = "SQL",
+            description = "A SELECT to export instead of a table (one statement, run read-only).")
+    String query;
+
+    @Option(names = "--database", paramLabel = "DB", description = "The database of --table, or the one --query's unqualified names are in.")
     String database;
 
     @Option(names = "--where", paramLabel = "SQL", description = "A filter, as after WHERE (runs read-only).")
@@ -25,8 +30,9 @@ final class TableOptions {
             description = "Override a mapping (bool, int64, decimal, float64, time64, fixed-binary, utf8).")
     Map<String, String> map = Map.of();
 
-    TableRef ref(Dsn dsn) {
-        return TableRef.resolve(table, database, dsn);
+    /** @throws IllegalArgumentException (exit 2) unless exactly one of --table and --query is given */
+    Source source(Dsn dsn) {
+        return SourceRef.resolve(table, query, database, dsn);
     }
 
     Map<String, MappingTarget> overrides() {

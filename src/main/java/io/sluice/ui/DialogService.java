@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** The dialogs and desktop services ViewModels need, behind one small interface (tests supply their own). */
 public interface DialogService {
+    /** Asks for a file to read; empty when the user cancels. */
+    Optional<Path> openFile(String title, String filterName, String... globs);
+
     /** Asks where to save; empty when the user cancels. */
     Optional<Path> saveFile(String title, Path suggested, String filterName, String glob);
 

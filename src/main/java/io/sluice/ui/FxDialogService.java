@@ -22,6 +22,14 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> openFile(String title, String filterName, String... globs) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, globs));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, Path suggested, String filterName, String glob) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -9,57 +9,109 @@ import io.sluice.ui.export.ExportViewModel;
 import io.sluice.ui.schema.SchemaView;
 import io.sluice.ui.schema.SchemaViewModel;
 import io.sluice.ui.settings.RecentConnections;
+import io.sluice.ui.settings.WorkbenchSettings;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.UiTaskExecutor;
 import java.nio.file.Path;
 import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The workbench: builds the shared state, the engine and the three panels (connection on top,
- * schema browser in the middle, export below). The panels talk through {@link WorkbenchState} only.
+ * schema browser and query editor in the middle, preview and export below). The panels talk through
+ * {@link WorkbenchState} only; what the window remembers lives in {@link WorkbenchSettings}.
  */
 public final class MainWindow implements AutoCloseable {
+    /** The keys, said once: the help tooltip lists them. */
+    static final String SHORTCUTS = "Ctrl+P  preview\nCtrl+E  export\nEsc  cancel\nCtrl+Enter  run the query (in the editor)\n"
+            + "Ctrl+F  filter tables\nF5  reload the tables";
+
     private final TaskExecutor tasks = new UiTaskExecutor();
     private final SluiceService service = new SluiceService();
     private final WorkbenchState state = new WorkbenchState();
+    private final WorkbenchSettings settings;
     private final ConnectionViewModel connection;
     private final SchemaViewModel schema;
     private final ExportViewModel export;
+    private final ConnectionView connectionView;
     private final Scene scene;
 
     public MainWindow(HostServices host, Path settingsDir) {
+        settings = new WorkbenchSettings(settingsDir.resolve("workbench.json"));
+        Theme.of(settings.get().theme).apply();
         BorderPane root = new BorderPane();
         scene = new Scene(root, 1360, 860);
         DialogService dialogs = new FxDialogService(scene::getWindow, host);
-        connection = new ConnectionViewModel(tasks, service, state, new RecentConnections(settingsDir.resolve("recent.properties")));
-        schema = new SchemaViewModel(tasks, service, state);
-        export = new ExportViewModel(tasks, service, state, dialogs);
+        connection = new ConnectionViewModel(tasks, service, state, new RecentConnections(settingsDir.resolve("recent.properties")),
+                settings, dialogs);
+        schema = new SchemaViewModel(tasks, service, state, settings);
+        export = new ExportViewModel(tasks, service, state, dialogs, settings);
 
-        ConnectionView connectionView = new ConnectionView(connection);
+        connectionView = new ConnectionView(connection);
         SchemaView schemaView = new SchemaView(schema);
         ExportView exportView = new ExportView(export);
-        // the running export's request is fixed, but changing the connection or table under it confuses
+        // the running export's request is fixed, but changing the connection or source under it confuses
         connectionView.root().disableProperty().bind(state.exportRunningProperty());
         schemaView.root().disableProperty().bind(state.exportRunningProperty());
         SplitPane center = new SplitPane(schemaView.root(), exportView.root());
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.55);
+        center.setDividerPositions(0.52);
         root.setCenter(center);
-        root.setTop(connectionView.root());
+        root.setTop(new VBox(connectionView.root(), toolbar()));
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), export::cancel);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), export::preview);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), schemaView::focusFilter);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), schema::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            export.cancel();
+            export.cancelPreview();
+        });
+        // the DSN comes back from the last run; the password is the one thing left to type
+        Platform.runLater(connectionView::focusPassword);
     }
 
     public MainWindow(HostServices host) {
         this(host, AppPaths.home());
+    }
+
+    /** A thin bar: the keys, and the light/dark switch (remembered). */
+    private HBox toolbar() {
+        Label keys = new Label("Keys");
+        keys.getStyleClass().add("status");
+        keys.setTooltip(new Tooltip(SHORTCUTS));
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("darkTheme");
+        dark.setSelected(Theme.of(settings.get().theme) == Theme.DARK);
+        dark.selectedProperty().addListener((o, was, on) -> {
+            Theme theme = on ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            settings.update(d -> d.theme = theme.name());
+        });
+        Label hint = new Label("Ctrl+P preview · Ctrl+E export · Esc cancel · Ctrl+Enter run query · Ctrl+F filter · F5 reload");
+        hint.getStyleClass().add("status");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(10, hint, spring, keys, dark);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 12, 4, 12));
+        return bar;
     }
 
     public Scene scene() {

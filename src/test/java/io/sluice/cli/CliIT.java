@@ -74,4 +74,35 @@ class CliIT {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("mysql:// or mariadb://"), r.err());
     }
+
+    @Test
+    void aPasswordGivenAsAValueIsRefusedAndNeverEchoed() {
+        for (String[] args : new String[][] {
+            {"export", "--dsn", "mysql://u@h/db", "--password", "hunter2-in-ps", "--table", "t", "--out", "x.parquet"},
+            {"probe", "--dsn", "mysql://u@h/db", "--password=hunter2-in-ps"},
+            {"preview", "-p", "hunter2-in-ps", "--dsn", "mysql://u@h/db", "--table", "t"}}) {
+            Cli.Run r = run("", args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("--password takes no value (it would show in ps and the shell history): use -p to be asked,"
+                    + " --password-stdin, or the SLUICE_PASSWORD environment variable.", r.err().strip());
+            assertFalse((r.out() + r.err()).contains("hunter2-in-ps"));
+        }
+    }
+
+    @Test
+    void aMissingOptionIsOneSentenceWithAHelpHint() {
+        Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--out") && r.err().contains("'sluice export --help'"), r.err());
+    }
+
+    @Test
+    void oneRowIsARow(TestDb db) {
+        Path out = dir.resolve("one.parquet");
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--limit", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Wrote 1 row to "), r.out());
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.core.connect.TlsMode;
 import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableInfo;
 import io.sluice.core.service.ColumnDetails;
 import io.sluice.core.service.SluiceService;
@@ -22,6 +23,7 @@ import io.sluice.ui.schema.ColumnRow;
 import io.sluice.ui.schema.SchemaViewModel;
 import io.sluice.ui.settings.RecentConnection;
 import io.sluice.ui.settings.RecentConnections;
+import io.sluice.ui.settings.WorkbenchSettings;
 import io.sluice.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +54,25 @@ class ViewModelTest {
         service.close();
     }
 
+    private WorkbenchSettings settings;
+
+    /** One settings store a window, as MainWindow has. */
+    private WorkbenchSettings settings() {
+        if (settings == null) {
+            settings = new WorkbenchSettings(dir.resolve("workbench.json"));
+        }
+        return settings;
+    }
+
     /** Dialogs answered by the test: a chosen file, no file manager, a clipboard that remembers. */
     private final class RecordingDialogs implements DialogService {
         Path answer;
         String clipboard;
+
+        @Override
+        public Optional<Path> openFile(String title, String filterName, String... globs) {
+            return Optional.ofNullable(answer);
+        }
 
         @Override
         public Optional<Path> saveFile(String title, Path suggested, String filterName, String glob) {
@@ -74,7 +91,8 @@ class ViewModelTest {
     }
 
     private ConnectionViewModel connect(TestDb db) {
-        ConnectionViewModel vm = new ConnectionViewModel(tasks, service, state, new RecentConnections(dir.resolve("recent.properties")));
+        ConnectionViewModel vm = new ConnectionViewModel(tasks, service, state, new RecentConnections(dir.resolve("recent.properties")),
+                settings(), dialogs);
         vm.dsnProperty().set(db.dsn("").redacted());
         vm.passwordProperty().set(TestDb.PASSWORD);
         vm.tlsModeProperty().set(TlsMode.DISABLED);
@@ -84,7 +102,7 @@ class ViewModelTest {
 
     @Test
     void connectingListsTheCatalogueAndChoosingATableShowsItsMappings(TestDb db) {
-        SchemaViewModel schema = new SchemaViewModel(tasks, service, state);
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
         ConnectionViewModel connection = connect(db);
         assertNotNull(state.connectedProperty().get(), connection.statusProperty().get());
         assertTrue(connection.statusProperty().get().startsWith("Connected to 11.4"), connection.statusProperty().get());
@@ -103,8 +121,8 @@ class ViewModelTest {
 
     @Test
     void anExportRunsFromTheSharedStateAndReportsThroughItsTask(TestDb db) throws Exception {
-        SchemaViewModel schema = new SchemaViewModel(tasks, service, state);
-        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs);
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
         connect(db);
         schema.select(new TableInfo("sluice_types", "ints", false, -1, -1, ""));
         state.columns().forEach(r -> r.includeProperty().set(r.name().equals("id") || r.name().startsWith("ti")));
@@ -132,8 +150,8 @@ class ViewModelTest {
 
     @Test
     void aFailedExportSaysOneSentenceAndLeavesNoFile(TestDb db) {
-        SchemaViewModel schema = new SchemaViewModel(tasks, service, state);
-        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs);
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
         connect(db);
         schema.select(new TableInfo("sluice_types", "ints", false, -1, -1, ""));
         export.targetProperty().set(dir.resolve("bad.parquet").toString());
@@ -175,12 +193,11 @@ class ViewModelTest {
 
     @Test
     void theExportFormSaysWhatIsMissingBeforeAnythingRuns() {
-        ExportViewModel vm = new ExportViewModel(tasks, service, state, dialogs);
-        TableInfo t = new TableInfo("shop", "orders", false, 10, 100, "");
-        state.selectedTableProperty().set(t);
+        ExportViewModel vm = new ExportViewModel(tasks, service, state, dialogs, settings());
+        state.sourceProperty().set(Source.table("shop", "orders"));
         assertTrue(vm.targetProperty().get().endsWith("orders.parquet"), "a target is suggested for the chosen table");
         assertFalse(vm.start());
-        assertEquals("Connect and choose a table first.", vm.messageProperty().get());
+        assertEquals("Connect and choose a table or a query first.", vm.messageProperty().get());
         state.connectedProperty().set(io.sluice.core.connect.ConnectionSpec.builder(io.sluice.core.connect.Dsn.parse("h")).build());
         state.columns().add(new ColumnRow(ColumnDetails.of(ColumnInfo.of("id", 1, MySqlType.parse("int", "int"), false), null)));
         vm.limitProperty().set("ten");
@@ -202,5 +219,99 @@ class ViewModelTest {
         assertEquals("mysql://ann@db.example.com:3306/shop", back.get(0).dsn());
         assertEquals(TlsMode.REQUIRED, back.get(0).tlsMode());
         assertEquals("orders", back.get(0).table());
+    }
+
+    private static TableInfo table(String db, String name) {
+        return new TableInfo(db, name, false, -1, -1, "");
+    }
+
+    @Test
+    void aPreviewShowsTheRowsAsTheyWillBeWrittenWithArrowTypes(TestDb db) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(table("sluice_types", "temporal"));
+        state.columns().forEach(r -> r.includeProperty().set(r.name().equals("id") || r.name().equals("t6")));
+        export.whereProperty().set("id = 2");
+        export.preview();
+        assertEquals(List.of(new ExportViewModel.PreviewColumn("id", "Int32"), new ExportViewModel.PreviewColumn("t6", "Duration(µs)")),
+                export.previewColumns());
+        assertEquals(1, export.previewRows().size(), export.previewStatusProperty().get());
+        assertTrue(export.previewRows().get(0).get(1).endsWith(" µs (838:59:59.999999)"), export.previewRows().get(0).toString());
+        assertEquals("1 row, as it will be written.", export.previewStatusProperty().get());
+    }
+
+    @Test
+    void aQueryBecomesTheSourceAndCtrlEnterPreviewsIt(TestDb db) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.queryTextProperty().set("SELECT id, SUM(ti) AS total, COUNT(*) AS n FROM sluice_types.ints GROUP BY id ORDER BY id DESC");
+        schema.runQuery();
+        assertTrue(state.sourceProperty().get() instanceof Source.Query);
+        assertEquals("Query", schema.titleProperty().get());
+        assertEquals(List.of("id", "total", "n"), state.columns().stream().map(ColumnRow::name).toList());
+        assertEquals("Decimal128(25, 0)", state.columns().get(1).arrowProperty().get());
+        assertFalse(export.previewRows().isEmpty(), export.previewStatusProperty().get());
+        assertTrue(export.targetProperty().get().endsWith("query.parquet"));
+    }
+
+    @Test
+    void switchingTablesForgetsThePreviousTablesErrorAndSample(TestDb db) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(table("sluice_types", "ints"));
+        export.whereProperty().set("no_such_column = 1");
+        export.targetProperty().set(dir.resolve("bad.parquet").toString());
+        export.start();
+        assertTrue(export.messageIsErrorProperty().get());
+        assertFalse(export.sampleHeader().isEmpty());
+        schema.select(table("sluice_types", "nums"));
+        assertEquals("", export.messageProperty().get());
+        assertFalse(export.messageIsErrorProperty().get());
+        assertTrue(export.sampleHeader().isEmpty(), "the previous table's sample columns are gone");
+        assertEquals("", export.whereProperty().get(), "the previous table's filter is not carried over");
+    }
+
+    @Test
+    void theWorkbenchRemembersConnectionSourceAndChoicesAcrossARestart(TestDb db) throws Exception {
+        {
+            SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+            ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+            connect(db);
+            schema.select(table("sluice_types", "ints"));
+            state.columns().stream().filter(r -> r.name().equals("tiu")).forEach(r -> r.includeProperty().set(false));
+            state.columns().stream().filter(r -> r.name().equals("t1")).forEach(r -> r.overrideProperty().set(MappingTarget.BOOL));
+            export.whereProperty().set("t1 IN (0, 1)");
+            export.limitProperty().set("3");
+            export.compressionProperty().set(io.sluice.core.write.Compression.SNAPPY);
+            export.targetProperty().set(dir.resolve("out").resolve("ints.parquet").toString());
+            java.nio.file.Files.createDirectories(dir.resolve("out"));
+            assertTrue(export.start());
+            assertNotNull(export.summaryProperty().get(), export.messageProperty().get());
+        }
+        String saved = Files.readString(dir.resolve("workbench.json"));
+        assertFalse(saved.contains(TestDb.PASSWORD), "no password in the settings");
+
+        // a new window: fresh state, ViewModels and settings store over the same settings folder
+        settings = null;
+        WorkbenchState again = new WorkbenchState();
+        ConnectionViewModel connection = new ConnectionViewModel(tasks, service, again,
+                new RecentConnections(dir.resolve("recent.properties")), settings(), dialogs);
+        assertEquals(db.dsn("").redacted(), connection.dsnProperty().get());
+        assertEquals(TlsMode.DISABLED, connection.tlsModeProperty().get());
+        assertEquals("", connection.passwordProperty().get());
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, again, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, again, dialogs, settings());
+        connection.passwordProperty().set(TestDb.PASSWORD);
+        connection.testConnection();
+        assertEquals(Source.table("sluice_types", "ints"), again.sourceProperty().get(), "the last table is open again");
+        assertFalse(again.includedColumns().contains("tiu"));
+        assertEquals(MappingTarget.BOOL, again.overrides().get("t1"));
+        assertEquals("t1 IN (0, 1)", export.whereProperty().get());
+        assertEquals("3", export.limitProperty().get());
+        assertEquals(io.sluice.core.write.Compression.SNAPPY, export.compressionProperty().get());
+        assertEquals(dir.resolve("out").resolve("ints.parquet").toString(), export.targetProperty().get());
     }
 }

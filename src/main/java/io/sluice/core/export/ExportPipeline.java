@@ -47,7 +47,14 @@ final class ExportPipeline implements AutoCloseable {
         this.sink = sink;
         this.listener = listener;
         this.memory = parent.newChildAllocator("export", 0, parent.getLimit());
-        this.roots = new VectorSchemaRoot[] {VectorSchemaRoot.create(schema, memory), VectorSchemaRoot.create(schema, memory)};
+        this.roots = new VectorSchemaRoot[2];
+        try {
+            roots[0] = VectorSchemaRoot.create(schema, memory);
+            roots[1] = VectorSchemaRoot.create(schema, memory);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            freeMemory();
+            throw e;
+        }
         this.writerThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sluice-writer");
             t.setDaemon(true);
@@ -80,8 +87,8 @@ final class ExportPipeline implements AutoCloseable {
             cur = 1 - cur;
             listener.read(rows);
         }
-        finished = true;
         sink.close();
+        finished = true;
         return rows;
     }
 
@@ -114,13 +121,21 @@ final class ExportPipeline implements AutoCloseable {
         // (1) the write in flight, if any, runs to its end before anything it uses goes away
         try {
             awaitPending();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
             // run() already reported the first failure; this one came after it
         }
         writerThread.shutdown();
-        try {
-            writerThread.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (!writerThread.isTerminated()) {
+            try {
+                writerThread.awaitTermination(1, TimeUnit.SECONDS); // a write ends; nothing may go away under it
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         // (2) the sink: completed by run() on success, else given up
@@ -128,8 +143,14 @@ final class ExportPipeline implements AutoCloseable {
             sink.abort();
         }
         // (3) the batches' memory
+        freeMemory();
+    }
+
+    private void freeMemory() {
         for (VectorSchemaRoot root : roots) {
-            root.close();
+            if (root != null) {
+                root.close();
+            }
         }
         memory.close();
     }

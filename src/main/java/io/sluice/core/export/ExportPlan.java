@@ -6,6 +6,7 @@ import io.sluice.core.mapping.TypeMapping;
 import io.sluice.core.read.ColumnReader;
 import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.schema.Identifiers;
+import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableSchema;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.core.write.ParquetColumn;
@@ -20,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.schema.MessageType;
 
 /** The columns an export writes, each with its mapping, and the one SELECT that streams them. */
-public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
+public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> columns) {
 
     public record PlannedColumn(ColumnInfo column, TypeMapping mapping) {}
 
@@ -28,8 +29,10 @@ public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
         columns = List.copyOf(columns);
     }
 
-    /** Resolves the requested subset and overrides against the probed table. */
-    public static ExportPlan resolve(TableSchema schema, List<String> subset, Map<String, MappingTarget> overrides) {
+    /** Resolves the requested subset and overrides against the probed table or query. */
+    public static ExportPlan resolve(Source source, TableSchema schema, List<String> subset,
+                                     Map<String, MappingTarget> overrides) {
+        String what = capitalized(source.describe());
         List<ColumnInfo> chosen = new ArrayList<>();
         if (subset.isEmpty()) {
             chosen.addAll(schema.columns());
@@ -40,12 +43,12 @@ public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
                     throw new SluiceException("The column '" + name + "' is listed twice.");
                 }
                 chosen.add(schema.column(name).orElseThrow(() -> new SluiceException(
-                        "The table " + schema.table().name() + " has no column '" + name + "'.")));
+                        what + " has no column '" + name + "'.")));
             }
         }
         for (String name : overrides.keySet()) {
             if (schema.column(name).isEmpty()) {
-                throw new SluiceException("The table " + schema.table().name() + " has no column '" + name + "' to map.");
+                throw new SluiceException(what + " has no column '" + name + "' to map.");
             }
         }
         if (chosen.isEmpty()) {
@@ -60,7 +63,11 @@ public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
                 throw new SluiceException(e.getMessage(), e);
             }
         }
-        return new ExportPlan(schema, planned);
+        return new ExportPlan(source, schema, planned);
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public List<String> names() {
@@ -88,18 +95,45 @@ public record ExportPlan(TableSchema schema, List<PlannedColumn> columns) {
     /**
      * One streaming statement. The filter is the user's own SQL; it sits on lines of its own so a
      * trailing {@code --} comment cannot swallow the closing parenthesis or the LIMIT.
+     *
+     * <p>A query runs as written when it can, so its ORDER BY holds; it becomes a derived table only
+     * to choose columns, filter or convert a column (FLOAT's exact value), and its row limit is set on
+     * the statement ({@link #statementRowLimit}), not written into the SQL.
      */
     public String selectSql(String where, Long limit) {
+        if (source instanceof Source.Query q && where == null && runsAsWritten()) {
+            return q.sql();
+        }
         String cols = columns.stream()
                 .map(p -> p.mapping().selectExpression(Identifiers.quote(p.column().name())))
                 .collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("SELECT ").append(cols).append(" FROM ").append(schema.table().qualifiedName());
+        String from = source instanceof Source.Query q ? q.asDerivedTable("sluice_query") : ((Source.Table) source).qualifiedName();
+        StringBuilder sql = new StringBuilder("SELECT ").append(cols).append(" FROM ").append(from);
         if (where != null) {
             sql.append(" WHERE (\n").append(where).append("\n)");
         }
-        if (limit != null) {
+        if (limit != null && source instanceof Source.Table) {
             sql.append(" LIMIT ").append(limit);
         }
         return sql.toString();
+    }
+
+    /** The row limit to set on the statement (a query's), or 0 when the SQL says it or there is none. */
+    public long statementRowLimit(Long limit) {
+        return limit != null && source instanceof Source.Query ? limit : 0;
+    }
+
+    /** Every column of the query, in its order, each as the server sends it. */
+    private boolean runsAsWritten() {
+        if (columns.size() != schema.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            PlannedColumn p = columns.get(i);
+            if (!p.column().name().equals(schema.columns().get(i).name()) || !p.mapping().selectTemplate().equals("%s")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

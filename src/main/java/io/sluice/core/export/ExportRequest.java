@@ -1,5 +1,6 @@
 package io.sluice.core.export;
 
+import io.sluice.core.schema.Source;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.core.write.WriterOptions;
 import java.nio.file.Path;
@@ -10,10 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** What to export and how. Immutable; built with {@link #builder(String, String, Path)}. */
+/** What to export and how. Immutable; built with {@link #builder(Source, Path)}. */
 public final class ExportRequest {
-    private final String database;
-    private final String table;
+    private final Source source;
     private final Path target;
     private final List<String> columns;
     private final Map<String, MappingTarget> overrides;
@@ -25,8 +25,7 @@ public final class ExportRequest {
     private final int sampleRows;
 
     private ExportRequest(Builder b) {
-        this.database = Objects.requireNonNull(b.database, "database");
-        this.table = Objects.requireNonNull(b.table, "table");
+        this.source = Objects.requireNonNull(b.source, "source");
         this.target = Objects.requireNonNull(b.target, "target");
         this.columns = List.copyOf(b.columns);
         this.overrides = Map.copyOf(b.overrides);
@@ -38,20 +37,20 @@ public final class ExportRequest {
         this.sampleRows = b.sampleRows;
     }
 
-    public static Builder builder(String database, String table, Path target) {
+    public static Builder builder(Source source, Path target) {
         Builder b = new Builder();
-        b.database = database;
-        b.table = table;
+        b.source = source;
         b.target = target;
         return b;
     }
 
-    public String database() {
-        return database;
+    /** A table (or view) of a database. */
+    public static Builder builder(String database, String table, Path target) {
+        return builder(Source.table(database, table), target);
     }
 
-    public String table() {
-        return table;
+    public Source source() {
+        return source;
     }
 
     public Path target() {
@@ -93,8 +92,7 @@ public final class ExportRequest {
     }
 
     public static final class Builder {
-        private String database;
-        private String table;
+        private Source source;
         private Path target;
         private List<String> columns = List.of();
         private final Map<String, MappingTarget> overrides = new LinkedHashMap<>();

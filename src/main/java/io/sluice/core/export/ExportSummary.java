@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** What an export wrote. */
-public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, List<ColumnSummary> columns,
-                            String parquetSchema) {
+/**
+ * What an export wrote.
+ *
+ * @param elapsed the whole export, connection to commit
+ * @param streaming from the query's start to the last row written: what rows/s is measured over, so
+ *     a small export's rate is not swamped by the first export's class loading
+ */
+public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, Duration streaming,
+                            List<ColumnSummary> columns, String parquetSchema) {
 
     /** @param nulledValues values the mapping could not hold (zero dates …), written as NULL */
     public record ColumnSummary(String name, String mysqlType, String arrowType, String parquetType, long nulls,
@@ -18,14 +24,14 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
     }
 
     public double rowsPerSecond() {
-        double s = elapsed.toNanos() / 1e9;
+        double s = streaming.toNanos() / 1e9;
         return s <= 0 ? rows : rows / s;
     }
 
     /** The one sentence both faces say when an export is done. */
     public String sentence() {
-        return String.format(Locale.ROOT, "Wrote %,d rows to %s (%s) in %s, %,.0f rows/s.", rows, target,
-                Units.bytes(fileBytes), Units.duration(elapsed), rowsPerSecond());
+        return String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s, %,.0f rows/s.", rows, rows == 1 ? "row" : "rows",
+                target, Units.bytes(fileBytes), Units.duration(elapsed), rowsPerSecond());
     }
 
     public long nulledValues() {

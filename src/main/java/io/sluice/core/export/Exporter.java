@@ -7,7 +7,9 @@ import io.sluice.core.read.ColumnReader;
 import io.sluice.core.read.RowSource;
 import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.write.BatchSink;
 import io.sluice.core.write.ParquetBatchWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -46,16 +48,16 @@ public final class Exporter {
     public ExportSummary run(Connection conn, ExportRequest request, ExportListener listener, CancelToken cancel) throws Exception {
         long t0 = System.nanoTime();
         try {
-            ExportPlan plan = ExportPlan.resolve(new SchemaProbe(conn).table(request.database(), request.table()),
+            ExportPlan plan = ExportPlan.resolve(request.source(), new SchemaProbe(conn).describe(request.source()),
                     request.columns(), request.overrides());
             try (AtomicTarget target = AtomicTarget.begin(request.target())) {
                 listener.started(plan);
                 Result r = stream(conn, plan, request, target, listener, cancel, t0);
                 target.commit();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                log.info("exported {} rows of {}.{} to {} in {} ms", r.rows, request.database(), request.table(),
-                        target.target(), elapsed.toMillis());
-                return new ExportSummary(target.target(), r.rows, Files.size(target.target()), elapsed, r.columns,
+                log.info("exported {} rows of {} to {} in {} ms", r.rows, request.source().describe(), target.target(),
+                        elapsed.toMillis());
+                return new ExportSummary(target.target(), r.rows, Files.size(target.target()), elapsed, r.streaming, r.columns,
                         plan.parquetSchema().toString());
             }
         } catch (Exception | OutOfMemoryError e) {
@@ -66,13 +68,13 @@ public final class Exporter {
         }
     }
 
-    private record Result(long rows, List<ExportSummary.ColumnSummary> columns) {}
+    private record Result(long rows, Duration streaming, List<ExportSummary.ColumnSummary> columns) {}
 
     private Result stream(Connection conn, ExportPlan plan, ExportRequest req, AtomicTarget target,
                           ExportListener listener, CancelToken cancel, long t0) throws Exception {
         long expected = expectedRows(plan, req);
         Map<String, String> meta = Map.of(
-                "sluice.source", plan.schema().table().database() + "." + plan.schema().table().name(),
+                "sluice.source", plan.source().footerText(),
                 "sluice.version", Version.current());
         ParquetBatchWriter writer = new ParquetBatchWriter(target.temp(), plan.arrowSchema(), plan.parquetColumns(),
                 req.writerOptions(), meta);
@@ -81,10 +83,15 @@ public final class Exporter {
         try {
             stmt = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             stmt.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row only with this
+            long rowLimit = plan.statementRowLimit(req.limit().isPresent() ? req.limit().getAsLong() : null);
+            if (rowLimit > 0) {
+                stmt.setLargeMaxRows(rowLimit);
+            }
             Statement running = stmt;
             try (AutoCloseable killer = cancel.onCancel(() -> cancelQuery(running))) {
                 String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);
                 log.debug("export query: {}", sql);
+                long queryStart = System.nanoTime();
                 ResultSet rs = stmt.executeQuery(sql);
                 if (rs.getMetaData().getColumnCount() != plan.columns().size()) {
                     throw new SluiceException("The filter changed the columns of the result; use a plain WHERE condition.");
@@ -100,7 +107,7 @@ public final class Exporter {
                 rs.close();
                 completed = true;
                 listener.progress(new ExportProgress(rows, rows, progress.bytes, Duration.ofNanos(System.nanoTime() - t0), rows));
-                return new Result(rows, columnSummaries(plan, reader));
+                return new Result(rows, Duration.ofNanos(System.nanoTime() - queryStart), columnSummaries(plan, reader));
             }
         } finally {
             writer.abort(); // a no-op after the pipeline completed it; else the temp file is let go
@@ -113,14 +120,14 @@ public final class Exporter {
     }
 
     /** The writer as the pipeline's sink; the footer gets what the readers learned (SRIDs) before it closes. */
-    private record FooterOnClose(ParquetBatchWriter writer, BatchReader reader) implements io.sluice.core.write.BatchSink {
+    private record FooterOnClose(ParquetBatchWriter writer, BatchReader reader) implements BatchSink {
         @Override
-        public void write(VectorSchemaRoot batch) throws java.io.IOException {
+        public void write(VectorSchemaRoot batch) throws IOException {
             writer.write(batch);
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             reader.footerMetadata().forEach(writer::putClosingMetadata);
             writer.close();
         }
@@ -198,7 +205,7 @@ public final class Exporter {
     }
 
     /** KILL QUERY from a second connection (what Statement.cancel does), off the caller's thread. */
-    private static void cancelQuery(Statement stmt) {
+    static void cancelQuery(Statement stmt) {
         Thread t = new Thread(() -> {
             try {
                 stmt.cancel();

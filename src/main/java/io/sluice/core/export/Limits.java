@@ -4,6 +4,8 @@ package io.sluice.core.export;
 public final class Limits {
     /** Rows of an export shown as its sample, and rows looked at for personal data. */
     public static final int SAMPLE_ROWS = 200;
+    /** Rows the window's preview shows when the Limit field is empty. */
+    public static final int DEFAULT_PREVIEW_ROWS = 100;
     /** The most rows a preview reads. */
     public static final int MAX_PREVIEW_ROWS = 10_000;
     public static final String NEGATIVE_LIMIT = "The row limit cannot be negative.";

@@ -1,12 +1,15 @@
 package io.sluice.core.export;
 
+import io.sluice.core.error.CancelledException;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.RowSource;
 import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.schema.Source;
 import io.sluice.core.types.MappingTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +28,39 @@ public final class Previewer {
         public List<String> header() {
             return plan.names();
         }
+
+        /** Each column's Arrow type as users read it, in header order. */
+        public List<String> arrowTypes() {
+            return plan.columns().stream().map(p -> p.mapping().arrowDisplay()).toList();
+        }
     }
 
     /** At most {@link Limits#MAX_PREVIEW_ROWS} rows, over a connection the service opened. */
-    public Preview preview(Connection conn, String database, String table, List<String> columns,
-                           Map<String, MappingTarget> overrides, String where, int limit) throws Exception {
+    public Preview preview(Connection conn, Source source, List<String> columns, Map<String, MappingTarget> overrides,
+                           String where, int limit, CancelToken cancel) throws Exception {
         int n = Limits.previewRows(limit);
-        ExportPlan plan = ExportPlan.resolve(new SchemaProbe(conn).table(database, table), columns, overrides);
+        ExportPlan plan = ExportPlan.resolve(source, new SchemaProbe(conn).describe(source), columns, overrides);
         try (Statement st = conn.createStatement();
              BufferAllocator mem = allocator.newChildAllocator("preview", 0, allocator.getLimit());
-             VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem);
-             ResultSet rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n))) {
+             VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem)) {
+            long rowLimit = plan.statementRowLimit((long) n);
+            if (rowLimit > 0) {
+                st.setLargeMaxRows(rowLimit);
+            } else if (n == 0 && source instanceof Source.Query) {
+                st.setLargeMaxRows(1); // 0 means no limit to JDBC; the reader below stops at 0 anyway
+            }
+            ResultSet rs;
+            try (AutoCloseable killer = cancel.onCancel(() -> Exporter.cancelQuery(st))) {
+                rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n));
+            } catch (SQLException e) {
+                if (cancel.isCancelled()) {
+                    throw new CancelledException();
+                }
+                throw e;
+            }
             BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), Math.max(1, n), Long.MAX_VALUE, () -> false);
-            int rows = reader.fill(root);
+            int rows = n == 0 ? 0 : reader.fill(root);
+            rs.close();
             return new Preview(plan, ValueFormatter.rows(root, 0, rows));
         }
     }

@@ -20,7 +20,7 @@ public abstract class ColumnReader<V extends FieldVector> {
     protected ColumnReader(String column, boolean nullable) {
         this.column = column;
         this.nullable = nullable;
-        this.stats = new ColumnStats(column);
+        this.stats = new ColumnStats();
     }
 
     /** Points the reader at the vector of the batch being filled. */
@@ -56,6 +56,10 @@ public abstract class ColumnReader<V extends FieldVector> {
 
     /** A value the mapping cannot hold (a zero date …): written as NULL and counted. */
     protected final int writeNulledValue(int row) {
+        if (!nullable) {
+            throw new SluiceException("Column '" + column + "' is declared NOT NULL, but holds a value Sluice can only"
+                    + " write as NULL; map it to utf8 to keep it as text.");
+        }
         vector.setNull(row);
         stats.countNulledValue();
         return 1;

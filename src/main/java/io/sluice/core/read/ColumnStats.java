@@ -2,13 +2,8 @@ package io.sluice.core.read;
 
 /** Per-column counts gathered while reading; summed into the export summary. */
 public final class ColumnStats {
-    private final String column;
     private long nulls;
     private long nulledValues;
-
-    public ColumnStats(String column) {
-        this.column = column;
-    }
 
     void countNull() {
         nulls++;
@@ -18,10 +13,6 @@ public final class ColumnStats {
     void countNulledValue() {
         nulledValues++;
         nulls++;
-    }
-
-    public String column() {
-        return column;
     }
 
     /** All NULLs written, including {@link #nulledValues()}. */

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -88,13 +89,17 @@ public final class ValueFormatter {
         return t.getSecond() == 0 && t.getNano() == 0 ? s + ":00" : s;
     }
 
-    /** MySQL's TIME form: {@code -838:59:59.999999}. */
+    /**
+     * A Duration as the file holds it, in microseconds, with MySQL's TIME form beside it for reading:
+     * {@code 1000000 µs (00:00:01)}, {@code -3020399999999 µs (-838:59:59.999999)}.
+     */
     static String duration(long micros) {
         long abs = Math.abs(micros);
         long seconds = abs / 1_000_000;
         long frac = abs % 1_000_000;
-        String s = String.format("%s%02d:%02d:%02d", micros < 0 ? "-" : "", seconds / 3600, seconds / 60 % 60, seconds % 60);
-        return frac == 0 ? s : s + String.format(".%06d", frac);
+        String s = String.format(Locale.ROOT, "%s%02d:%02d:%02d", micros < 0 ? "-" : "", seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
+        return micros + " µs (" + (frac == 0 ? s : s + String.format(Locale.ROOT, ".%06d", frac)) + ")";
     }
 
     private static String text(String s) {

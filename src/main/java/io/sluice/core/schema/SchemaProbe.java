@@ -64,6 +64,23 @@ public final class SchemaProbe {
         return out;
     }
 
+    /**
+     * The columns of a table or of a query's result. A query's database becomes the connection's
+     * current one, for its unqualified names and for the statements that follow on this connection.
+     */
+    public TableSchema describe(Source source) throws SQLException {
+        if (source instanceof Source.Table t) {
+            return table(t.database(), t.name());
+        }
+        Source.Query q = (Source.Query) source;
+        if (!q.database().isEmpty()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("USE " + Identifiers.quote(q.database()));
+            }
+        }
+        return new QueryProbe(connection).describe(q);
+    }
+
     /** One table's description and columns; fails with a plain sentence when it does not exist. */
     public TableSchema table(String database, String table) throws SQLException {
         TableInfo info = tableInfo(database, table);

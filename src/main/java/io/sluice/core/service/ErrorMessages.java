@@ -32,6 +32,11 @@ public final class ErrorMessages {
 
     /** One sentence for {@code t}; {@code spec} (nullable) names the server in the sentence. */
     public static String describe(Throwable t, ConnectionSpec spec) {
+        return describe(t, spec, "filter");
+    }
+
+    /** As {@link #describe(Throwable, ConnectionSpec)}; {@code userSql} names the user's SQL in syntax errors ("filter", "query"). */
+    public static String describe(Throwable t, ConnectionSpec spec, String userSql) {
         if (t instanceof SluiceException) {
             return t.getMessage();
         }
@@ -43,7 +48,7 @@ public final class ErrorMessages {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            String s = fromCause(c, where, spec);
+            String s = fromCause(c, where, spec, userSql);
             if (s != null) {
                 return s;
             }
@@ -55,16 +60,16 @@ public final class ErrorMessages {
     }
 
     /** Wraps {@code t} as a {@link SluiceException} with the sentence from {@link #describe}. */
-    public static SluiceException wrap(Throwable t, ConnectionSpec spec) {
+    public static SluiceException wrap(Throwable t, ConnectionSpec spec, String userSql) {
         if (t instanceof SluiceException se) {
             return se;
         }
-        return new SluiceException(describe(t, spec), t);
+        return new SluiceException(describe(t, spec, userSql), t);
     }
 
-    private static String fromCause(Throwable c, String where, ConnectionSpec spec) {
+    private static String fromCause(Throwable c, String where, ConnectionSpec spec, String userSql) {
         if (c instanceof SQLException sql) {
-            String s = fromSql(sql, where, spec);
+            String s = fromSql(sql, where, spec, userSql);
             if (s != null) {
                 return s;
             }
@@ -92,11 +97,11 @@ public final class ErrorMessages {
             return "The TLS handshake with " + where + " failed; check the TLS mode and CA file.";
         }
         if (c instanceof AccessDeniedException ade) {
-            return "Sluice may not write to " + ade.getFile() + "; choose a folder you can write to.";
+            return "Sluice may not write to the folder " + folderOf(ade.getFile()) + "; choose a folder you can write to.";
         }
         if (c instanceof FileSystemException fse && fse.getReason() != null
                 && fse.getReason().toLowerCase(Locale.ROOT).contains("read-only")) {
-            return "The folder of " + fse.getFile() + " is read-only; choose another folder.";
+            return "The folder " + folderOf(fse.getFile()) + " is read-only; choose another folder.";
         }
         if (c instanceof IOException io) {
             String msg = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
@@ -125,7 +130,7 @@ public final class ErrorMessages {
         return "The server's TLS certificate is not signed by a CA you trust; choose the right CA file.";
     }
 
-    private static String fromSql(SQLException e, String where, ConnectionSpec spec) {
+    private static String fromSql(SQLException e, String where, ConnectionSpec spec, String userSql) {
         int code = e.getErrorCode();
         String msg = String.valueOf(e.getMessage());
         switch (code) {
@@ -149,8 +154,8 @@ public final class ErrorMessages {
             case 1064: {
                 Matcher m = NEAR.matcher(msg);
                 return m.find()
-                        ? "The filter is not valid SQL near '" + nearText(m.group(1)) + "'."
-                        : "The filter is not valid SQL.";
+                        ? "The " + userSql + " is not valid SQL near '" + nearText(m.group(1)) + "'."
+                        : "The " + userSql + " is not valid SQL.";
             }
             case 1317:
                 return "The query was interrupted on the server.";
@@ -198,11 +203,24 @@ public final class ErrorMessages {
 
     /** The server quotes the rest of the statement; drop the line end and parenthesis Sluice wraps filters in. */
     private static String nearText(String near) {
+        int wrapper = near.indexOf("\n) AS `sluice_");
+        if (wrapper >= 0) {
+            near = near.substring(0, wrapper); // the derived table Sluice wraps a query in
+        }
         String s = near.replaceAll("' at line \\d+$", "").strip();
         if (s.endsWith(")")) {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s.isEmpty() ? "the end" : s;
+    }
+
+    /** The folder a file is in: users chose the folder and never see Sluice's temp file names. */
+    private static String folderOf(String file) {
+        if (file == null) {
+            return "of the target";
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        return parent == null ? file : parent.toString();
     }
 
     private static String hostOf(ConnectionSpec spec) {

@@ -14,6 +14,7 @@ import io.sluice.core.export.Previewer;
 import io.sluice.core.schema.DatabaseInfo;
 import io.sluice.core.schema.PiiSampler;
 import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableSchema;
 import io.sluice.core.server.DemoDatabase;
 import io.sluice.core.types.MappingTarget;
@@ -53,7 +54,7 @@ public final class SluiceService implements AutoCloseable {
 
     /** Connects and returns the server's version, e.g. {@code 11.4.5-MariaDB}. */
     public String serverVersion(ConnectionSpec spec) {
-        return call("test connection", spec, c -> new SchemaProbe(c).serverVersion());
+        return call("test connection", spec, "filter", c -> new SchemaProbe(c).serverVersion());
     }
 
     /**
@@ -62,7 +63,7 @@ public final class SluiceService implements AutoCloseable {
      */
     public List<DatabaseTables> catalogue(ConnectionSpec spec, String database) {
         boolean one = database != null && !database.isEmpty();
-        return call("list tables", spec, c -> {
+        return call("list tables", spec, "filter", c -> {
             SchemaProbe probe = new SchemaProbe(c);
             List<DatabaseTables> out = new ArrayList<>();
             for (DatabaseInfo db : probe.databases()) {
@@ -78,15 +79,15 @@ public final class SluiceService implements AutoCloseable {
      * A table's columns with their mappings and PII flags: by name always, and by a sample of the
      * text values when {@code sampleValues} (the sample is read and dropped, never shown).
      */
-    public TableDetails inspect(ConnectionSpec spec, String database, String table, boolean sampleValues) {
-        return call("inspect table", spec, c -> {
-            TableSchema schema = new SchemaProbe(c).table(database, table);
+    public TableDetails inspect(ConnectionSpec spec, Source source, boolean sampleValues) {
+        return call("inspect " + source.describe(), spec, sqlWord(source, null), c -> {
+            TableSchema schema = new SchemaProbe(c).describe(source);
             Map<String, String> byValues = Map.of();
-            if (sampleValues) {
+            if (sampleValues && source instanceof Source.Table) {
                 try {
                     byValues = new PiiSampler(c).scan(schema, Limits.SAMPLE_ROWS);
                 } catch (SQLException e) {
-                    log.info("no PII sample of {}.{}: {}", database, table, e.getMessage());
+                    log.info("no PII sample of {}: {}", source.describe(), e.getMessage());
                 }
             }
             Map<String, String> pii = byValues;
@@ -96,9 +97,10 @@ public final class SluiceService implements AutoCloseable {
     }
 
     /** The first rows, rendered exactly as an export would write them. */
-    public Previewer.Preview preview(ConnectionSpec spec, String database, String table, List<String> columns,
-                                     Map<String, MappingTarget> overrides, String where, int limit) {
-        return call("preview", spec, c -> new Previewer(allocator).preview(c, database, table, columns, overrides, where, limit));
+    public Previewer.Preview preview(ConnectionSpec spec, Source source, List<String> columns,
+                                     Map<String, MappingTarget> overrides, String where, int limit, CancelToken cancel) {
+        return call("preview", spec, sqlWord(source, where),
+                c -> new Previewer(allocator).preview(c, source, columns, overrides, where, limit, cancel));
     }
 
     /**
@@ -108,8 +110,15 @@ public final class SluiceService implements AutoCloseable {
      * @throws SluiceException on any failure; the target is untouched
      */
     public ExportSummary export(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
-        return call("export of " + request.database() + "." + request.table(), spec,
-                c -> new Exporter(allocator).run(c, request, listener, cancel));
+        try {
+            return call("export of " + request.source().describe(), spec,
+                    sqlWord(request.source(), request.where().orElse(null)), c -> new Exporter(allocator).run(c, request, listener, cancel));
+        } catch (SluiceException e) {
+            if (cancel.isCancelled() && !(e instanceof CancelledException)) {
+                throw new CancelledException(); // e.g. the connection failed after the user had cancelled
+            }
+            throw e;
+        }
     }
 
     /** Starts the private demo database (a few seconds); the caller closes it. */
@@ -117,7 +126,7 @@ public final class SluiceService implements AutoCloseable {
         try {
             return DemoDatabase.start();
         } catch (Exception e) {
-            throw fail("demo database", e, null);
+            throw fail("demo database", e, null, "filter");
         }
     }
 
@@ -133,21 +142,31 @@ public final class SluiceService implements AutoCloseable {
         T run(Connection connection) throws Exception;
     }
 
-    private <T> T call(String what, ConnectionSpec spec, Work<T> work) {
+    /** @param userSql what a syntax error is blamed on: the user's "filter" or "query" */
+    private <T> T call(String what, ConnectionSpec spec, String userSql, Work<T> work) {
         try (Connection c = Connections.openReadOnly(spec)) {
             return work.run(c);
         } catch (Exception | OutOfMemoryError e) {
-            throw fail(what, e, spec);
+            throw fail(what, e, spec, userSql);
         }
     }
 
+    /** A syntax error in a query's export is the query's, unless a filter was added to it. */
+    private static String sqlWord(Source source, String where) {
+        boolean filter = where != null && !where.isBlank();
+        if (source instanceof Source.Query) {
+            return filter ? "query or filter" : "query";
+        }
+        return "filter";
+    }
+
     /** The one place a failure becomes a sentence; the details go to the log, never a password. */
-    private static SluiceException fail(String what, Throwable e, ConnectionSpec spec) {
+    private static SluiceException fail(String what, Throwable e, ConnectionSpec spec, String userSql) {
         if (e instanceof CancelledException ce) {
             log.info("{} cancelled", what);
             return ce;
         }
-        SluiceException se = ErrorMessages.wrap(e, spec);
+        SluiceException se = ErrorMessages.wrap(e, spec, userSql);
         log.warn("{} failed: {}", what, se.getMessage(), e);
         return se;
     }

@@ -35,10 +35,6 @@ public enum TypeFamily {
         return BY_NAME.getOrDefault(dataType.toLowerCase(Locale.ROOT).strip(), UNKNOWN);
     }
 
-    public boolean isInteger() {
-        return this == TINYINT || this == SMALLINT || this == MEDIUMINT || this == INT || this == BIGINT;
-    }
-
     public boolean isTemporalWithDate() {
         return this == DATE || this == DATETIME || this == TIMESTAMP;
     }

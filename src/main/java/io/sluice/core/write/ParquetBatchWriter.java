@@ -131,7 +131,7 @@ public final class ParquetBatchWriter implements BatchSink {
             return;
         }
         if (maxDef == 0) {
-            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL"); // readers prevent it
+            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL"); // ColumnReader refuses it
         }
         ArrowBuf validity = vector.getValidityBuffer();
         for (int row = from; row < to; row++) {
@@ -243,13 +243,16 @@ public final class ParquetBatchWriter implements BatchSink {
             }
             throw e;
         } finally {
-            if (store != null) {
-                store.close();
-                pages.close();
+            try {
+                if (store != null) {
+                    store.close();
+                    pages.close();
+                }
+                compressor.release();
+            } finally {
+                output.closeStream(); // whatever failed above, the file handle goes
             }
-            compressor.release();
         }
-        output.closeStream();
     }
 
     static String serialize(Schema schema) {

@@ -3,7 +3,6 @@ package io.sluice.ui.connection;
 import io.sluice.core.connect.TlsMode;
 import io.sluice.ui.Fxml;
 import io.sluice.ui.settings.RecentConnection;
-import java.io.File;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -16,7 +15,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.stage.FileChooser;
 
 /** The connection panel: binds controls to {@link ConnectionViewModel}, nothing else. */
 public final class ConnectionView {
@@ -86,13 +84,12 @@ public final class ConnectionView {
 
     @FXML
     private void chooseCa() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("CA certificate");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates", "*.pem", "*.crt", "*.p12"));
-        File f = chooser.showOpenDialog(root.getScene().getWindow());
-        if (f != null) {
-            vm.caFileProperty().set(f.getAbsolutePath());
-        }
+        vm.chooseCa();
+    }
+
+    /** The window opens with the password field focused: the DSN is remembered, the password never. */
+    public void focusPassword() {
+        passwordField.requestFocus();
     }
 
     public Parent root() {

@@ -7,9 +7,11 @@ import io.sluice.core.connect.TlsMode;
 import io.sluice.core.schema.TableInfo;
 import io.sluice.core.server.DemoDatabase;
 import io.sluice.core.service.SluiceService;
+import io.sluice.ui.DialogService;
 import io.sluice.ui.WorkbenchState;
 import io.sluice.ui.settings.RecentConnection;
 import io.sluice.ui.settings.RecentConnections;
+import io.sluice.ui.settings.WorkbenchSettings;
 import io.sluice.ui.task.Outcome;
 import io.sluice.ui.task.TaskExecutor;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ public final class ConnectionViewModel {
     private final SluiceService service;
     private final WorkbenchState state;
     private final RecentConnections recentStore;
+    private final WorkbenchSettings settings;
+    private final DialogService dialogs;
     private final StringProperty dsn = new SimpleStringProperty("mysql://root@127.0.0.1:3306/");
     private final StringProperty password = new SimpleStringProperty("");
     private final ObjectProperty<TlsMode> tlsMode = new SimpleObjectProperty<>(TlsMode.PREFERRED);
@@ -39,12 +43,16 @@ public final class ConnectionViewModel {
     private final ObservableList<RecentConnection> recent = FXCollections.observableArrayList();
     private DemoDatabase demo;
 
-    public ConnectionViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, RecentConnections recentStore) {
+    public ConnectionViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, RecentConnections recentStore,
+                               WorkbenchSettings settings, DialogService dialogs) {
         this.tasks = tasks;
         this.service = service;
         this.state = state;
         this.recentStore = recentStore;
+        this.settings = settings;
+        this.dialogs = dialogs;
         recent.setAll(recentStore.load());
+        restore(settings.get());
         // the table an export starts from is remembered with its connection
         state.exportRunningProperty().addListener((o, was, running) -> {
             TableInfo t = state.selectedTableProperty().get();
@@ -71,9 +79,14 @@ public final class ConnectionViewModel {
             status.set("Connected to " + version + " at " + spec.dsn().host() + ":" + spec.dsn().port() + ".");
             statusIsError.set(false);
             state.connectedProperty().set(spec);
-            if (demo == null || !spec.dsn().equals(demo.spec().dsn())) {
+            if (demo == null || !spec.dsn().equals(demo.spec().dsn())) { // the demo's port changes every run
                 recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(),
                         caFile.get(), spec.dsn().database(), "")));
+                settings.update(d -> {
+                    d.dsn = spec.dsn().redacted();
+                    d.tlsMode = spec.tlsMode().name();
+                    d.caFile = caFile.get().isBlank() ? null : caFile.get();
+                });
             }
         }, this::fail));
     }
@@ -93,6 +106,26 @@ public final class ConnectionViewModel {
             use(d.spec());
             testConnection();
         }, this::fail));
+    }
+
+    /** The last connection that worked, password left for the user to type. */
+    private void restore(WorkbenchSettings.Data d) {
+        if (d.dsn == null) {
+            return;
+        }
+        dsn.set(d.dsn);
+        try {
+            tlsMode.set(d.tlsMode == null ? TlsMode.PREFERRED : TlsMode.valueOf(d.tlsMode));
+        } catch (IllegalArgumentException unknown) {
+            tlsMode.set(TlsMode.PREFERRED);
+        }
+        caFile.set(d.caFile == null ? "" : d.caFile);
+    }
+
+    /** Asks for the CA certificate file. */
+    public void chooseCa() {
+        dialogs.openFile("CA certificate", "Certificates", "*.pem", "*.crt", "*.p12")
+                .ifPresent(p -> caFile.set(p.toAbsolutePath().toString()));
     }
 
     public void useRecent(RecentConnection r) {

@@ -31,6 +31,10 @@ public final class ExportView {
     @FXML private TextField whereField;
     @FXML private ComboBox<Compression> compressionBox;
     @FXML private Button startButton;
+    @FXML private Button previewButton;
+    @FXML private Tab previewTab;
+    @FXML private Label previewStatus;
+    @FXML private TableView<List<String>> previewTable;
     @FXML private Button cancelButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
@@ -56,10 +60,19 @@ public final class ExportView {
         whereField.textProperty().bindBidirectional(vm.whereProperty());
         compressionBox.getItems().setAll(Compression.values());
         compressionBox.valueProperty().bindBidirectional(vm.compressionProperty());
+        previewButton.disableProperty().bind(vm.runningProperty().or(vm.previewRunningProperty()));
+        previewStatus.textProperty().bind(vm.previewStatusProperty());
+        previewTable.setItems(vm.previewRows());
+        vm.previewColumns().addListener((ListChangeListener<ExportViewModel.PreviewColumn>) c -> rebuildPreviewColumns());
+        vm.previewRunningProperty().addListener((o, was, now) -> {
+            if (now) {
+                tabs.getSelectionModel().select(previewTab);
+            }
+        });
         for (var control : List.of(targetField, browseButton, limitField, whereField, compressionBox, startButton)) {
             control.disableProperty().bind(vm.runningProperty()); // nothing may change a running export
         }
-        cancelButton.disableProperty().bind(vm.runningProperty().not());
+        cancelButton.disableProperty().bind(vm.runningProperty().or(vm.previewRunningProperty()).not());
         progressBar.progressProperty().bind(vm.progressProperty());
         progressLabel.textProperty().bind(vm.progressTextProperty());
         messageLabel.textProperty().bind(vm.messageProperty());
@@ -86,6 +99,35 @@ public final class ExportView {
                     ? display(c.getValue().get(idx)) : "").getReadOnlyProperty());
             col.setPrefWidth(120);
             sampleTable.getColumns().add(col);
+        }
+    }
+
+    /** Headers name the column and the Arrow type the file holds; a click sorts, numbers as numbers. */
+    private void rebuildPreviewColumns() {
+        previewTable.getColumns().clear();
+        for (int i = 0; i < vm.previewColumns().size(); i++) {
+            int idx = i;
+            ExportViewModel.PreviewColumn pc = vm.previewColumns().get(i);
+            TableColumn<List<String>, String> col = new TableColumn<>(pc.name() + "\n" + pc.arrowType());
+            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(idx < c.getValue().size()
+                    ? display(c.getValue().get(idx)) : "").getReadOnlyProperty());
+            col.setComparator(ExportView::compareValues);
+            col.setPrefWidth(130);
+            previewTable.getColumns().add(col);
+        }
+    }
+
+    /** NULL first, then numbers by value when both cells are numbers, else text. */
+    static int compareValues(String a, String b) {
+        boolean an = "NULL".equals(a);
+        boolean bn = "NULL".equals(b);
+        if (an || bn) {
+            return Boolean.compare(!an, !bn);
+        }
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+        } catch (NumberFormatException notNumbers) {
+            return a.compareTo(b);
         }
     }
 
@@ -129,6 +171,12 @@ public final class ExportView {
     @FXML
     private void cancel() {
         vm.cancel();
+        vm.cancelPreview();
+    }
+
+    @FXML
+    private void preview() {
+        vm.preview();
     }
 
     @FXML

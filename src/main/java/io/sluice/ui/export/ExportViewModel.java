@@ -7,17 +7,20 @@ import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
 import io.sluice.core.export.Limits;
-import io.sluice.core.schema.TableInfo;
+import io.sluice.core.export.Previewer;
+import io.sluice.core.schema.Source;
 import io.sluice.core.service.SluiceService;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
 import io.sluice.ui.DialogService;
 import io.sluice.ui.WorkbenchState;
+import io.sluice.ui.settings.WorkbenchSettings;
 import io.sluice.ui.task.JobContext;
 import io.sluice.ui.task.Outcome;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.TaskHandle;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -31,14 +34,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The export panel: where and how to write, the running export's progress and sample, the summary.
- * What to export (connection, table, columns, overrides) comes from the shared {@link WorkbenchState}.
+ * The export panel: where and how to write, a preview of the rows as they will be written, the
+ * running export's progress and sample, the summary. What to export (connection, source, columns,
+ * overrides) comes from the shared {@link WorkbenchState}; the choices are remembered per source.
  */
 public final class ExportViewModel {
+    /** A preview grid column: the name and the Arrow type the file will hold. */
+    public record PreviewColumn(String name, String arrowType) {}
+
     private final TaskExecutor tasks;
     private final SluiceService service;
     private final WorkbenchState state;
     private final DialogService dialogs;
+    private final WorkbenchSettings settings;
+    private final ObservableList<PreviewColumn> previewColumns = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
+    private final BooleanProperty previewRunning = new SimpleBooleanProperty(false);
+    private final StringProperty previewStatus = new SimpleStringProperty("");
+    private TaskHandle previewTask;
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty limit = new SimpleStringProperty("");
     private final StringProperty where = new SimpleStringProperty("");
@@ -53,18 +66,120 @@ public final class ExportViewModel {
     private Path lastFolder = Path.of(System.getProperty("user.home"));
     private TaskHandle current;
 
-    public ExportViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, DialogService dialogs) {
+    public ExportViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, DialogService dialogs,
+                           WorkbenchSettings settings) {
         this.tasks = tasks;
         this.service = service;
         this.state = state;
         this.dialogs = dialogs;
-        state.selectedTableProperty().addListener((o, old, t) -> suggestTarget(t));
+        this.settings = settings;
+        if (settings.get().targetFolder != null) {
+            lastFolder = Path.of(settings.get().targetFolder);
+        }
+        state.sourceProperty().addListener((o, old, s) -> sourceChanged(s));
+        state.previewRequestsProperty().addListener((o, old, n) -> preview());
     }
 
-    /** Suggests {@code <table>.parquet} in the last folder used. */
-    public void suggestTarget(TableInfo table) {
-        if (table != null && !running()) {
-            target.set(lastFolder.resolve(table.name().replaceAll("[\\\\/:*?\"<>|]", "_") + ".parquet").toString());
+    /**
+     * A new source starts clean: no message, sample or preview of the previous one, the target
+     * suggested for it, and the filter, limit and codec used the last time it was exported.
+     */
+    private void sourceChanged(Source source) {
+        if (running()) {
+            return;
+        }
+        cancelPreview();
+        message.set("");
+        messageIsError.set(false);
+        sampleRows.clear();
+        sampleHeader.clear();
+        previewRows.clear();
+        previewColumns.clear();
+        previewStatus.set("");
+        summary.set(null);
+        progress.set(0);
+        progressText.set("");
+        if (source == null) {
+            return;
+        }
+        String name = source instanceof Source.Table t ? t.name() : "query";
+        target.set(lastFolder.resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_") + ".parquet").toString());
+        WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(source));
+        where.set(c == null || c.where == null ? "" : c.where);
+        limit.set(c == null || c.limit == null ? "" : c.limit);
+        Compression codec = Compression.ZSTD;
+        if (c != null && c.compression != null) {
+            try {
+                codec = Compression.parse(c.compression);
+            } catch (IllegalArgumentException stale) {
+                // keep zstd
+            }
+        }
+        compression.set(codec);
+    }
+
+    /**
+     * Reads the first rows of the source (the Limit, or {@value Limits#DEFAULT_PREVIEW_ROWS} when it is
+     * empty) with the chosen columns, filter and overrides, rendered as the file will hold them.
+     */
+    public void preview() {
+        ConnectionSpec spec = state.connectedProperty().get();
+        Source source = state.sourceProperty().get();
+        if (spec == null || source == null) {
+            previewStatus.set("Connect and choose a table or a query first.");
+            return;
+        }
+        int rows;
+        try {
+            Long n = Limits.parseRowLimit(limit.get());
+            rows = n == null ? Limits.DEFAULT_PREVIEW_ROWS : (int) Math.min(n, Limits.MAX_PREVIEW_ROWS);
+        } catch (IllegalArgumentException e) {
+            previewStatus.set(e.getMessage());
+            return;
+        }
+        cancelPreview();
+        List<String> columns = state.includedColumns();
+        var overrides = state.overrides();
+        String filter = where.get();
+        previewRunning.set(true);
+        previewStatus.set("Reading the first " + rows + " rows …");
+        previewTask = tasks.execute(ctx -> service.preview(spec, source, columns, overrides, filter, rows, ctx.cancelToken()),
+                new Outcome<Previewer.Preview>() {
+                    @Override
+                    public void succeeded(Previewer.Preview p) {
+                        previewRunning.set(false);
+                        if (!source.equals(state.sourceProperty().get())) {
+                            return;
+                        }
+                        List<PreviewColumn> cols = new ArrayList<>();
+                        for (int i = 0; i < p.header().size(); i++) {
+                            cols.add(new PreviewColumn(p.header().get(i), p.arrowTypes().get(i)));
+                        }
+                        if (!previewColumns.equals(cols)) {
+                            previewColumns.setAll(cols);
+                        }
+                        previewRows.setAll(p.rows());
+                        previewStatus.set(p.rows().size() == 1 ? "1 row, as it will be written." : p.rows().size()
+                                + " rows, as they will be written.");
+                    }
+
+                    @Override
+                    public void failed(String sentence) {
+                        previewRunning.set(false);
+                        previewStatus.set(sentence);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        previewRunning.set(false);
+                        previewStatus.set("The preview was cancelled.");
+                    }
+                });
+    }
+
+    public void cancelPreview() {
+        if (previewTask != null && previewRunning.get()) {
+            previewTask.cancel();
         }
     }
 
@@ -80,9 +195,9 @@ public final class ExportViewModel {
             return false;
         }
         ConnectionSpec spec = state.connectedProperty().get();
-        TableInfo table = state.selectedTableProperty().get();
-        if (spec == null || table == null) {
-            return fail("Connect and choose a table first.");
+        Source source = state.sourceProperty().get();
+        if (spec == null || source == null) {
+            return fail("Connect and choose a table or a query first.");
         }
         List<String> columns = state.includedColumns();
         if (columns.isEmpty()) {
@@ -94,7 +209,7 @@ public final class ExportViewModel {
         ExportRequest request;
         try {
             Path out = Path.of(target.get().strip());
-            request = ExportRequest.builder(table.database(), table.name(), out).columns(columns).overrides(state.overrides())
+            request = ExportRequest.builder(source, out).columns(columns).overrides(state.overrides())
                     .where(where.get()).limit(Limits.parseRowLimit(limit.get()))
                     .writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get())).build();
             if (out.toAbsolutePath().getParent() != null) {
@@ -103,10 +218,11 @@ public final class ExportViewModel {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
+        remember(source);
         sampleRows.clear();
         showSampleColumns(columns);
         summary.set(null);
-        message.set("Exporting " + table.database() + "." + table.name() + " …");
+        message.set("Exporting " + source.describe() + " …");
         messageIsError.set(false);
         progress.set(-1);
         progressText.set("");
@@ -132,6 +248,28 @@ public final class ExportViewModel {
             progressText.bind(current.messageProperty());
         }
         return true;
+    }
+
+    /** What was exported and how, so the window offers it again next time. */
+    private void remember(Source source) {
+        settings.update(d -> {
+            if (source instanceof Source.Table t) {
+                d.sourceKind = "table";
+                d.database = t.database();
+                d.table = t.name();
+            } else {
+                d.sourceKind = "query";
+                d.query = ((Source.Query) source).sql();
+            }
+            d.targetFolder = lastFolder.toString();
+            WorkbenchSettings.Choices c = new WorkbenchSettings.Choices();
+            state.columns().stream().filter(r -> !r.includeProperty().get()).forEach(r -> c.excluded.add(r.name()));
+            state.overrides().forEach((col, t) -> c.overrides.put(col, t.cliName()));
+            c.where = where.get() == null || where.get().isBlank() ? null : where.get();
+            c.limit = limit.get() == null || limit.get().isBlank() ? null : limit.get();
+            c.compression = compression.get().toString();
+            d.choices.put(WorkbenchState.choicesKey(source), c);
+        });
     }
 
     private void finished(double finalProgress) {
@@ -209,6 +347,22 @@ public final class ExportViewModel {
                 }
             });
         }
+    }
+
+    public ObservableList<PreviewColumn> previewColumns() {
+        return previewColumns;
+    }
+
+    public ObservableList<List<String>> previewRows() {
+        return previewRows;
+    }
+
+    public BooleanProperty previewRunningProperty() {
+        return previewRunning;
+    }
+
+    public StringProperty previewStatusProperty() {
+        return previewStatus;
     }
 
     public StringProperty targetProperty() {

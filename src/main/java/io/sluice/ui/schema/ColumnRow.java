@@ -5,6 +5,7 @@ import io.sluice.core.mapping.TypeMapping;
 import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.service.ColumnDetails;
 import io.sluice.core.types.MappingTarget;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,14 +27,16 @@ public final class ColumnRow {
 
     public ColumnRow(ColumnDetails details) {
         this.column = details.column();
-        this.allowed = TypeMapper.allowedTargets(column);
+        List<MappingTarget> targets = new ArrayList<>();
+        targets.add(MappingTarget.DEFAULT);
+        targets.addAll(details.overrides());
+        this.allowed = List.copyOf(targets);
         this.pii = details.pii();
-        override.addListener((obs, old, now) -> remap(now == null ? MappingTarget.DEFAULT : now));
-        remap(MappingTarget.DEFAULT);
+        override.addListener((obs, old, now) -> show(TypeMapper.map(column, now == null ? MappingTarget.DEFAULT : now)));
+        show(details.mapping());
     }
 
-    private void remap(MappingTarget target) {
-        TypeMapping m = TypeMapper.map(column, target);
+    private void show(TypeMapping m) {
         arrow.set(m.arrowDisplay());
         parquet.set(m.parquetDisplay());
         note.set(m.note());

@@ -10,6 +10,9 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,6 +23,8 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
@@ -31,9 +36,15 @@ public final class SchemaView {
 
     @FXML private HBox filterBox;
     @FXML private TreeView<Object> tree;
+    @FXML private TabPane sourceTabs;
+    @FXML private Tab tablesTab;
+    @FXML private Tab queryTab;
+    @FXML private TextArea queryArea;
     @FXML private Label tableTitle;
     @FXML private Label schemaStatus;
+    @FXML private Label noteLabel;
     @FXML private TableView<ColumnRow> columnsTable;
+    private TextField filterField;
 
     public SchemaView(SchemaViewModel vm) {
         this.vm = vm;
@@ -47,6 +58,22 @@ public final class SchemaView {
         filter.setId("tableFilter");
         HBox.setHgrow(filter, Priority.ALWAYS);
         filterBox.getChildren().add(filter);
+        filterField = filter;
+        filter.setTooltip(new Tooltip("Ctrl+F"));
+        queryArea.textProperty().bindBidirectional(vm.queryTextProperty());
+        queryArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.runQuery();
+                e.consume();
+            }
+        });
+        if (vm.queryModeProperty().get()) {
+            sourceTabs.getSelectionModel().select(queryTab);
+        }
+        vm.queryModeProperty().addListener((o, was, query) -> sourceTabs.getSelectionModel().select(query ? queryTab : tablesTab));
+        tableTitle.textProperty().bind(vm.titleProperty());
+        columnsTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> showNote(row));
+        vm.columns().addListener((ListChangeListener<ColumnRow>) c -> showNote(columnsTable.getSelectionModel().getSelectedItem()));
         filter.textProperty().bindBidirectional(vm.filterProperty());
         vm.filterProperty().addListener((o, a, b) -> rebuildTree());
         vm.databases().addListener((ListChangeListener<DatabaseTables>) c -> rebuildTree());
@@ -73,10 +100,28 @@ public final class SchemaView {
                 vm.select(ti);
             }
         });
-        vm.selectedTableProperty().addListener((o, a, t) -> tableTitle.setText(t == null ? "Choose a table" : t.database() + "." + t.name()));
         schemaStatus.textProperty().bind(vm.statusProperty());
         buildColumns();
         columnsTable.setItems(vm.columns());
+    }
+
+    /** The chosen column's loss note in full, under the table: readable without hovering. */
+    private void showNote(ColumnRow row) {
+        String note = row == null ? "" : row.noteProperty().get();
+        noteLabel.setText(note.isEmpty() ? "" : "⚠ " + row.name() + ": " + note);
+        noteLabel.setVisible(!note.isEmpty());
+        noteLabel.setManaged(!note.isEmpty());
+    }
+
+    @FXML
+    private void runQuery() {
+        vm.runQuery();
+    }
+
+    /** Ctrl+F: the table filter. */
+    public void focusFilter() {
+        sourceTabs.getSelectionModel().select(tablesTab);
+        filterField.requestFocus();
     }
 
     private void rebuildTree() {

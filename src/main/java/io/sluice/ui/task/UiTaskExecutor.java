@@ -1,6 +1,7 @@
 package io.sluice.ui.task;
 
 import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.service.ErrorMessages;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +37,9 @@ public final class UiTaskExecutor implements TaskExecutor {
             if (t instanceof CancelledException) {
                 outcome.cancelled();
             } else {
-                // the service already said it in a sentence; anything else is a bug, said generically
-                log.warn("background job failed", t);
+                if (!(t instanceof SluiceException)) {
+                    log.warn("background job failed", t); // the service logs its own; anything else is a bug
+                }
                 outcome.failed(ErrorMessages.describe(t, null));
             }
         });

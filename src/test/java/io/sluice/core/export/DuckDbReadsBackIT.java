@@ -1,9 +1,9 @@
 package io.sluice.core.export;
 
-import io.sluice.core.service.SluiceService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.sluice.core.service.SluiceService;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.TestDb;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.sluice.core.export;
 
-import io.sluice.core.service.SluiceService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.service.SluiceService;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ServerPause;

@@ -1,0 +1,82 @@
+package io.sluice.core.schema;
+
+/** Just enough SQL lexing to see statements apart: quotes, backticks and comments are skipped. */
+final class SqlText {
+    private SqlText() {}
+
+    /** Whether a {@code ;} outside quotes and comments is followed by anything but blanks and comments. */
+    static boolean hasSecondStatement(String sql) {
+        int n = sql.length();
+        boolean separated = false;
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closing(sql, i, c);
+            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == ';') {
+                separated = true;
+            } else if (separated && !Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} (a keyword, upper case) stands outside parentheses, quotes and comments. */
+    static boolean hasTopLevelWord(String sql, String word) {
+        int n = sql.length();
+        int depth = 0;
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closing(sql, i, c);
+            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
+                int end = i;
+                while (end < n && isWordChar(sql.charAt(end))) {
+                    end++;
+                }
+                if (sql.substring(i, end).equalsIgnoreCase(word)) {
+                    return true;
+                }
+                i = end - 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** The index of the quote closing the one at {@code open} (a doubled quote or a backslash escapes). */
+    private static int closing(String sql, int open, char quote) {
+        for (int i = open + 1; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\\' && quote != '`') {
+                i++;
+            } else if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return sql.length();
+    }
+}

@@ -1,0 +1,246 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.Cli;
+import io.sluice.testing.Leaks;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.Targets;
+import io.sluice.testing.TestDb;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A query as the source: its columns probed with a table's fidelity, joins and aggregates read back
+ * exact by DuckDB, one statement only, and the query (never the DSN) in the footer.
+ */
+@ExtendWith(MariaDbExtension.class)
+class QuerySourceIT {
+    private static final String JOIN = "SELECT o.id, c.name, o.total, o.discount, o.status, o.created, o.paid, o.flag, o.doc, o.ratio\n"
+            + "FROM orders o JOIN customers c ON c.id = o.customer -- a comment at the end\n"
+            + "ORDER BY o.id DESC;";
+    private static final String AGGREGATE = "SELECT c.name, SUM(o.total) AS s, AVG(o.total) AS a, COUNT(*) AS n,"
+            + " CAST(SUM(o.id) AS UNSIGNED) AS u, DATE_ADD(MIN(o.paid), INTERVAL 1 DAY) AS d, MAX(o.created) AS latest"
+            + " FROM orders o JOIN customers c ON c.id = o.customer GROUP BY c.name ORDER BY c.name";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void tables(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_query",
+                "CREATE TABLE IF NOT EXISTS sluice_query.customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS sluice_query.orders (id BIGINT UNSIGNED PRIMARY KEY, customer INT NOT NULL,"
+                        + " total DECIMAL(14,4) NOT NULL, discount DECIMAL(5,2), status ENUM('new','paid','it''s'),"
+                        + " created DATETIME(3), paid DATE, flag TINYINT(1), doc JSON, ratio FLOAT)",
+                "DELETE FROM sluice_query.orders", "DELETE FROM sluice_query.customers",
+                "INSERT INTO sluice_query.customers VALUES (1, 'Ann'), (2, 'Bob ünï')",
+                "INSERT INTO sluice_query.orders VALUES"
+                        + " (18446744073709551615, 1, 9999999999.9999, -999.99, 'it''s', '2024-02-29 23:59:59.999', '2024-02-29', 1,"
+                        + " '{\"a\": [1, 2]}', 0.1),"
+                        + " (2, 1, 0.0001, NULL, 'new', '1970-01-01 00:00:00.001', '1970-01-01', 0, NULL, 3.4028235e38),"
+                        + " (3, 2, -12.5, 0.5, NULL, NULL, NULL, NULL, '[]', NULL)");
+    }
+
+    private static String dsn(TestDb db) {
+        return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/sluice_query";
+    }
+
+    private static Cli.Run sluice(TestDb db, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--dsn", dsn(db), "--ssl-mode", "disabled"));
+        return Cli.withPassword(all.toArray(String[]::new));
+    }
+
+    @Test
+    void aJoinKeepsEachColumnsDeclaredType(TestDb db) throws Exception {
+        Cli.Run probe = sluice(db, "probe", "--query", JOIN, "--json");
+        assertEquals(0, probe.code(), probe.err());
+        for (String expected : List.of("\"name\":\"id\",\"mysqlType\":\"bigint(20) unsigned\"", "\"arrowType\":\"UInt64\"",
+                "\"arrowType\":\"Decimal128(14, 4)\"", "\"arrowType\":\"Decimal128(5, 2)\"", "\"arrowType\":\"Utf8 (dictionary)\"",
+                "\"mysqlType\":\"datetime(3)\"", "\"mysqlType\":\"tinyint(1)\"", "\"parquetType\":\"BINARY JSON\"",
+                "\"arrowType\":\"Float32\"")) {
+            assertTrue(probe.out().contains(expected), expected + " in " + probe.out());
+        }
+        Path out = dir.resolve("join.parquet");
+        Cli.Run r = sluice(db, "export", "--query", JOIN, "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertSameValues(db, JOIN, out);
+        Map<String, String> footer = ParquetFiles.footer(out).getFileMetaData().getKeyValueMetaData();
+        assertEquals("SELECT o.id, c.name, o.total, o.discount, o.status, o.created, o.paid, o.flag, o.doc, o.ratio\n"
+                + "FROM orders o JOIN customers c ON c.id = o.customer -- a comment at the end\nORDER BY o.id DESC", footer.get("sluice.source"));
+        String all = String.join("\n", footer.values());
+        assertFalse(all.contains(db.host() + ":" + db.port()) || all.contains(TestDb.USER + "@"), "no DSN in the footer");
+        Leaks.assertNowhere(dir);
+    }
+
+    @Test
+    void aggregatesAndExpressionsReadBackExact(TestDb db) throws Exception {
+        Cli.Run probe = sluice(db, "probe", "--query", AGGREGATE, "--json");
+        assertEquals(0, probe.code(), probe.err());
+        assertTrue(probe.out().contains("\"name\":\"n\",\"mysqlType\":\"bigint\",\"nullable\":false"), probe.out());
+        assertTrue(probe.out().contains("\"name\":\"u\",\"mysqlType\":\"bigint unsigned\""), probe.out());
+        assertTrue(probe.out().contains("\"name\":\"d\",\"mysqlType\":\"date\""), probe.out());
+        assertTrue(probe.out().contains("\"name\":\"latest\",\"mysqlType\":\"datetime(3)\""), probe.out());
+        Path out = dir.resolve("agg.parquet");
+        Cli.Run r = sluice(db, "export", "--query", AGGREGATE, "--out", out.toString(), "--no-progress", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertSameValues(db, AGGREGATE, out);
+    }
+
+    @Test
+    void aColumnSubsetFilterAndLimitApplyToTheQuery(TestDb db) throws Exception {
+        Path out = dir.resolve("part.parquet");
+        Cli.Run r = sluice(db, "export", "--query", JOIN, "--columns", "id,ratio", "--where", "total > 0", "--limit", "1",
+                "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        List<List<String>> rows = duckDb("SELECT CAST(id AS VARCHAR), CAST(ratio AS VARCHAR) FROM read_parquet('" + out + "')");
+        assertEquals(1, rows.size());
+        assertTrue(List.of("18446744073709551615", "2").contains(rows.get(0).get(0)), rows.toString());
+    }
+
+    @Test
+    void aSecondStatementNeverRuns(TestDb db) throws Exception {
+        Path out = Files.writeString(dir.resolve("keep.parquet"), "old");
+        Cli.Run r = sluice(db, "export", "--query", "SELECT 1; DROP TABLE orders", "--out", out.toString(), "--no-progress");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("The query holds more than one statement; Sluice runs a single SELECT.", r.err().strip());
+        assertArrayEquals("old".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out));
+        Targets.assertNoTempFiles(dir);
+        assertEquals(3, ordersOnTheServer(db), "the table is still there");
+
+        Cli.Run notSelect = sluice(db, "export", "--query", "DROP TABLE orders", "--out", out.toString(), "--no-progress");
+        assertEquals(1, notSelect.code());
+        assertTrue(notSelect.err().strip().startsWith("The query is not valid SQL near 'DROP TABLE orders"), notSelect.err());
+        assertEquals(3, ordersOnTheServer(db));
+    }
+
+    @Test
+    void exactlyOneOfTableAndQuery(TestDb db) {
+        Cli.Run both = sluice(db, "preview", "--query", "SELECT 1", "--table", "orders");
+        assertEquals(2, both.code());
+        assertEquals("Give exactly one of --table and --query.", both.err().strip());
+        Cli.Run neither = sluice(db, "export", "--out", dir.resolve("x.parquet").toString());
+        assertEquals(2, neither.code());
+        assertEquals("Give exactly one of --table and --query.", neither.err().strip());
+    }
+
+    @Test
+    void previewShowsTheQuerysFirstRows(TestDb db) {
+        Cli.Run r = sluice(db, "preview", "--query", JOIN, "--limit", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("18446744073709551615"), r.out());
+        assertTrue(r.out().contains("9999999999.9999"), r.out());
+        assertFalse(r.out().contains("Bob"), "one row only: " + r.out());
+    }
+
+    private static long ordersOnTheServer(TestDb db) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sluice_query.orders")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Every value of the file, read by DuckDB, equals what the server returns for the same query. The
+     * server's text of a FLOAT is rounded to 6 digits, so FLOAT columns are compared as floats, with
+     * the server's exact value fetched as a DOUBLE.
+     */
+    private static void assertSameValues(TestDb db, String query, Path file) throws Exception {
+        List<List<Object>> server = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Boolean> floats = new ArrayList<>();
+        String sql = query.strip().replaceAll(";$", "");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("USE sluice_query");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                ResultSetMetaData md = rs.getMetaData();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    names.add(md.getColumnLabel(i));
+                    floats.add(md.getColumnType(i) == java.sql.Types.REAL || "FLOAT".equals(md.getColumnTypeName(i)));
+                }
+            }
+            String exact = "SELECT " + String.join(", ", names.stream().map(n -> floats.get(names.indexOf(n))
+                    ? "CAST(`" + n + "` AS DOUBLE)" : "`" + n + "`").toList())
+                    + " FROM (\n" + sql + "\nLIMIT 18446744073709551615) AS q";
+            try (ResultSet rs = st.executeQuery(exact)) {
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= names.size(); i++) {
+                        String v = rs.getString(i);
+                        row.add(floats.get(i - 1) && v != null ? (Object) Float.parseFloat(v) : normalize(v));
+                    }
+                    server.add(row);
+                }
+            }
+        }
+        List<List<String>> written = duckDb("SELECT " + String.join(", ", names.stream().map(n -> "CAST(\"" + n + "\" AS VARCHAR)").toList())
+                + " FROM read_parquet('" + file + "')");
+        assertEquals(server.size(), written.size(), "rows");
+        for (int r = 0; r < server.size(); r++) {
+            for (int c = 0; c < names.size(); c++) {
+                String v = written.get(r).get(c);
+                Object fromFile = floats.get(c) && v != null ? (Object) Float.parseFloat(v) : normalize(v);
+                assertEquals(server.get(r).get(c), fromFile, "row " + r + ", column " + names.get(c));
+            }
+        }
+    }
+
+    /** Values as comparable objects: numbers by value, timestamps and dates as java.time, JSON without blanks. */
+    private static Object normalize(String v) {
+        if (v == null) {
+            return null;
+        }
+        String s = v.strip();
+        if (s.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+            return new BigDecimal(s).stripTrailingZeros();
+        }
+        if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)?")) {
+            return LocalDateTime.parse(s.replace(' ', 'T'));
+        }
+        if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return LocalDate.parse(s);
+        }
+        if (s.startsWith("{") || s.startsWith("[")) {
+            return s.replace(" ", "");
+        }
+        return s;
+    }
+
+    private static List<List<String>> duckDb(String sql) throws Exception {
+        List<List<String>> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}
