@@ -38,14 +38,15 @@ public final class Launcher {
 
     /** Users see one sentence; the details (never a secret) go to the log file. Must run before any logger exists. */
     static void logToFile() {
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
+        System.setProperty("sluice.pid", Long.toString(ProcessHandle.current().pid())); // tells processes apart in one log
+        if (System.getProperty("sluice.log.file") != null) {
             return;
         }
         try {
             Files.createDirectories(AppPaths.home());
-            System.setProperty("org.slf4j.simpleLogger.logFile", AppPaths.logFile().toString());
+            System.setProperty("sluice.log.file", AppPaths.logFile().toString());
         } catch (IOException | SecurityException e) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+            System.setProperty("sluice.log.level", "OFF"); // nowhere to write: say nothing rather than fail
         }
     }
 }

@@ -9,19 +9,15 @@ import io.sluice.testing.Cli;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.QueryReadBack;
 import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +81,7 @@ class QuerySourceIT {
         Path out = dir.resolve("join.parquet");
         Cli.Run r = sluice(db, "export", "--query", JOIN, "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
-        assertSameValues(db, JOIN, out);
+        QueryReadBack.assertSameValues(db, "sluice_query", JOIN, out);
         Map<String, String> footer = ParquetFiles.footer(out).getFileMetaData().getKeyValueMetaData();
         assertEquals("SELECT o.id, c.name, o.total, o.discount, o.status, o.created, o.paid, o.flag, o.doc, o.ratio\n"
                 + "FROM orders o JOIN customers c ON c.id = o.customer -- a comment at the end\nORDER BY o.id DESC", footer.get("sluice.source"));
@@ -105,7 +101,7 @@ class QuerySourceIT {
         Path out = dir.resolve("agg.parquet");
         Cli.Run r = sluice(db, "export", "--query", AGGREGATE, "--out", out.toString(), "--no-progress", "--json");
         assertEquals(0, r.code(), r.err());
-        assertSameValues(db, AGGREGATE, out);
+        QueryReadBack.assertSameValues(db, "sluice_query", AGGREGATE, out);
     }
 
     @Test
@@ -114,7 +110,7 @@ class QuerySourceIT {
         Cli.Run r = sluice(db, "export", "--query", JOIN, "--columns", "id,ratio", "--where", "total > 0", "--limit", "1",
                 "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
-        List<List<String>> rows = duckDb("SELECT CAST(id AS VARCHAR), CAST(ratio AS VARCHAR) FROM read_parquet('" + out + "')");
+        List<List<String>> rows = QueryReadBack.duckDb("SELECT CAST(id AS VARCHAR), CAST(ratio AS VARCHAR) FROM read_parquet('" + out + "')");
         assertEquals(1, rows.size());
         assertTrue(List.of("18446744073709551615", "2").contains(rows.get(0).get(0)), rows.toString());
     }
@@ -162,85 +158,5 @@ class QuerySourceIT {
         }
     }
 
-    /**
-     * Every value of the file, read by DuckDB, equals what the server returns for the same query. The
-     * server's text of a FLOAT is rounded to 6 digits, so FLOAT columns are compared as floats, with
-     * the server's exact value fetched as a DOUBLE.
-     */
-    private static void assertSameValues(TestDb db, String query, Path file) throws Exception {
-        List<List<Object>> server = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Boolean> floats = new ArrayList<>();
-        String sql = query.strip().replaceAll(";$", "");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("USE sluice_query");
-            try (ResultSet rs = st.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    names.add(md.getColumnLabel(i));
-                    floats.add(md.getColumnType(i) == java.sql.Types.REAL || "FLOAT".equals(md.getColumnTypeName(i)));
-                }
-            }
-            String exact = "SELECT " + String.join(", ", names.stream().map(n -> floats.get(names.indexOf(n))
-                    ? "CAST(`" + n + "` AS DOUBLE)" : "`" + n + "`").toList())
-                    + " FROM (\n" + sql + "\nLIMIT 18446744073709551615) AS q";
-            try (ResultSet rs = st.executeQuery(exact)) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= names.size(); i++) {
-                        String v = rs.getString(i);
-                        row.add(floats.get(i - 1) && v != null ? (Object) Float.parseFloat(v) : normalize(v));
-                    }
-                    server.add(row);
-                }
-            }
-        }
-        List<List<String>> written = duckDb("SELECT " + String.join(", ", names.stream().map(n -> "CAST(\"" + n + "\" AS VARCHAR)").toList())
-                + " FROM read_parquet('" + file + "')");
-        assertEquals(server.size(), written.size(), "rows");
-        for (int r = 0; r < server.size(); r++) {
-            for (int c = 0; c < names.size(); c++) {
-                String v = written.get(r).get(c);
-                Object fromFile = floats.get(c) && v != null ? (Object) Float.parseFloat(v) : normalize(v);
-                assertEquals(server.get(r).get(c), fromFile, "row " + r + ", column " + names.get(c));
-            }
-        }
-    }
 
-    /** Values as comparable objects: numbers by value, timestamps and dates as java.time, JSON without blanks. */
-    private static Object normalize(String v) {
-        if (v == null) {
-            return null;
-        }
-        String s = v.strip();
-        if (s.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
-            return new BigDecimal(s).stripTrailingZeros();
-        }
-        if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)?")) {
-            return LocalDateTime.parse(s.replace(' ', 'T'));
-        }
-        if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return LocalDate.parse(s);
-        }
-        if (s.startsWith("{") || s.startsWith("[")) {
-            return s.replace(" ", "");
-        }
-        return s;
-    }
-
-    private static List<List<String>> duckDb(String sql) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                out.add(row);
-            }
-        }
-        return out;
-    }
 }

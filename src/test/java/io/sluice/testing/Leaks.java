@@ -21,7 +21,7 @@ public final class Leaks {
     private Leaks() {}
 
     /** The run's log file and settings folder (see the surefire configuration). */
-    public static final Path TEST_LOG = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/sluice-test.log"));
+    public static final Path TEST_LOG = Path.of(System.getProperty("sluice.log.file", "target/sluice-test.log"));
     public static final Path SLUICE_HOME = Path.of(System.getProperty("sluice.home", "target/sluice-home"));
 
     private static List<String> forms(String password) {
