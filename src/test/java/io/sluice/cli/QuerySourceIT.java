@@ -150,6 +150,26 @@ class QuerySourceIT {
         assertFalse(r.out().contains("Bob"), "one row only: " + r.out());
     }
 
+    /** A user who may only SELECT from the one database: the query is still typed from its origin columns. */
+    @Test
+    void aReadOnlyUserGetsTheSameTypes(TestDb db) throws Exception {
+        for (String host : List.of("localhost", "127.0.0.1")) {
+            db.exec("CREATE USER IF NOT EXISTS 'reader'@'" + host + "' IDENTIFIED BY 'r-pass'",
+                    "GRANT SELECT ON sluice_query.* TO 'reader'@'" + host + "'");
+        }
+        Cli.Run r = Cli.run("r-pass\n", "probe", "--query", JOIN, "--json", "--dsn",
+                "mysql://reader@" + db.host() + ":" + db.port() + "/sluice_query", "--ssl-mode", "disabled", "--password-stdin");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"mysqlType\":\"enum('new','paid','it''s')\""), r.out());
+        assertTrue(r.out().contains("\"mysqlType\":\"tinyint(1)\""), r.out());
+        assertTrue(r.out().contains("\"parquetType\":\"BINARY JSON\""), r.out());
+        Path out = dir.resolve("reader.parquet");
+        Cli.Run export = Cli.run("r-pass\n", "export", "--query", AGGREGATE, "--out", out.toString(), "--no-progress", "--dsn",
+                "mysql://reader@" + db.host() + ":" + db.port() + "/sluice_query", "--ssl-mode", "disabled", "--password-stdin");
+        assertEquals(0, export.code(), export.err());
+        QueryReadBack.assertSameValues(db, "sluice_query", AGGREGATE, out);
+    }
+
     private static long ordersOnTheServer(TestDb db) throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sluice_query.orders")) {

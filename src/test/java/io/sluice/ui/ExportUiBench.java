@@ -55,6 +55,18 @@ class ExportUiBench {
                 firstRowAt.compareAndSet(0, System.nanoTime());
             }
         }));
+        StringBuilder previews = new StringBuilder();
+        // Preview (Ctrl+P): the time to the first rows in the grid, cold and warm
+        for (String run : new String[] {"first", "second"}) {
+            robot.interact(() -> window.export().previewRows().clear());
+            long asked = System.nanoTime();
+            robot.interact(() -> window.export().preview());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.export().previewRunningProperty().get()
+                    && !window.export().previewRows().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            previews.append(String.format(Locale.ROOT, "| %s preview (100 rows) | %.0f ms from Ctrl+P to the rows in the grid |%n", run,
+                    (System.nanoTime() - asked) / 1e6));
+        }
         StringBuilder report = new StringBuilder();
         // twice: the first pays for class loading and the JIT, the second shows the window's steady state
         for (String run : new String[] {"first", "second"}) {
@@ -78,7 +90,8 @@ class ExportUiBench {
             robot.interact(() -> window.export().summaryProperty().set(null));
         }
         String md = "| bench." + table + " | rows | wall s (Start to summary) | first preview row on screen, ms after Start"
-                + " | longest FX-thread stall, ms | probes |\n|---|---|---|---|---|---|\n" + report;
+                + " | longest FX-thread stall, ms | probes |\n|---|---|---|---|---|---|\n" + report
+                + "\n| preview of bench." + table + " | time |\n|---|---|\n" + previews;
         Files.writeString(Path.of("target", "ui-bench.txt"), md);
         System.out.print(md);
         try (var files = Files.list(out)) {

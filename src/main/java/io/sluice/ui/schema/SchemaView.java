@@ -74,6 +74,7 @@ public final class SchemaView {
         tableTitle.textProperty().bind(vm.titleProperty());
         columnsTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> showNote(row));
         vm.columns().addListener((ListChangeListener<ColumnRow>) c -> showNote(columnsTable.getSelectionModel().getSelectedItem()));
+        showNote(null);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         vm.filterProperty().addListener((o, a, b) -> rebuildTree());
         vm.databases().addListener((ListChangeListener<DatabaseTables>) c -> rebuildTree());
