@@ -65,6 +65,14 @@ final class ConnectionOptions {
     }
 
     private Secret password() {
+        return password(spec, prompt, passwordStdin, dsn);
+    }
+
+    /**
+     * The password from -p (asked on the terminal), --password-stdin, {@value #PASSWORD_ENV}, or a
+     * DSN that holds one, in that order; none is an empty password.
+     */
+    static Secret password(CommandSpec spec, boolean prompt, boolean passwordStdin, String dsnText) {
         if (prompt && passwordStdin) {
             throw new ParameterException(spec.commandLine(), "Use either -p or --password-stdin, not both.");
         }
@@ -86,7 +94,7 @@ final class ConnectionOptions {
         if (env != null) {
             return Secret.of(env.toCharArray());
         }
-        Optional<Secret> inDsn = Dsn.embeddedPassword(dsn);
+        Optional<Secret> inDsn = dsnText == null ? Optional.empty() : Dsn.embeddedPassword(dsnText);
         return inDsn.orElse(Secret.empty());
     }
 

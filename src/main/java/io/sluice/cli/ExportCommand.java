@@ -2,20 +2,29 @@ package io.sluice.cli;
 
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.BatchListener;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
-import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.FileNames;
+import io.sluice.core.export.TableOutcome;
+import io.sluice.core.job.Job;
+import io.sluice.core.job.JobFiles;
+import io.sluice.core.schema.Source;
 import io.sluice.core.service.JsonShapes;
+import io.sluice.core.service.TableMatch;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Stream a table into a Parquet file.")
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Stream a table or a query into a Parquet file, or several tables into a folder.")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;
@@ -37,8 +47,16 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     TableOptions tableOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The Parquet file to write (replaced only on success).")
+    @Option(names = "--out", paramLabel = "FILE", description = "The Parquet file to write (replaced only on success).")
     Path out;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "With several tables (or a glob): write DIR/<database>/<table>.parquet, one after another.")
+    Path outDir;
+
+    @Option(names = "--save-job", paramLabel = "FILE",
+            description = "Also save the whole export as a job file (no password) for 'sluice run FILE'.")
+    Path saveJob;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
     Long limit;
@@ -63,23 +81,21 @@ final class ExportCommand implements Callable<Integer> {
         ConnectionSpec cs = connection.toSpec();
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
-        ExportRequest request = ExportRequest.builder(tableOptions.source(cs.dsn()), out).columns(tableOptions.columns)
-                .overrides(tableOptions.overrides()).where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
+        if (outDir != null || tableOptions.severalTables()) {
+            return exportTables(cs, options);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("Give --out FILE (or --out-dir DIR for several tables)."
+                    + " Run 'sluice export --help' for the options.");
+        }
+        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
+        save(new Job(Job.VERSION, Job.Connection.of(cs), List.of(Job.Export.of(request, request.target().toString())), null,
+                compression, rowGroupRows, rowGroupMb));
         CancelToken cancel = new CancelToken();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            cancel.cancel();
-            try {
-                done.await(10, TimeUnit.SECONDS); // let the export delete its temp file before the JVM exits
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sluice-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress != null ? progress : System.console() != null;
-        try {
-            ExportListener listener = showProgress ? new ProgressLine(err) : ExportListener.NONE;
+        boolean showProgress = showProgress();
+        try (CtrlC ctrlC = new CtrlC(cancel)) {
+            ExportListener listener = showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE;
             ExportSummary s = root.service().export(cs, request, listener, cancel);
             if (showProgress) {
                 err.println();
@@ -90,17 +106,94 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
-            // said here, before the latch lets a Ctrl-C shutdown hook finish and the JVM halt
+            // said here, before closing CtrlC lets a Ctrl-C shutdown finish and the JVM halt
             err.println(e.getMessage());
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C is in progress; the hook is already running
+        }
+    }
+
+    private ExportRequest request(Source source, Path target, WriterOptions options) {
+        return ExportRequest.builder(source, target).columns(tableOptions.columns).overrides(tableOptions.overrides())
+                .where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
+    }
+
+    /** Several tables into a folder: each its own atomic file; one failing does not stop the others. */
+    private int exportTables(ConnectionSpec cs, WriterOptions options) {
+        if (out != null) {
+            throw new IllegalArgumentException("With several tables, give --out-dir DIR instead of --out.");
+        }
+        if (outDir == null) {
+            throw new IllegalArgumentException("With several tables, give --out-dir DIR.");
+        }
+        Path dir = outDir.toAbsolutePath();
+        List<TableMatch> matches = root.service().matchTables(cs, tableOptions.patterns(cs.dsn()));
+        List<ExportRequest> requests = new ArrayList<>();
+        List<Job.Export> exports = new ArrayList<>();
+        for (TableMatch m : matches) {
+            for (Source.Table t : m.tables()) {
+                ExportRequest r = request(t, FileNames.tableFile(dir, t.database(), t.name()), options);
+                requests.add(r);
+                exports.add(Job.Export.of(r, dir.relativize(r.target()).toString()));
             }
+        }
+        save(new Job(Job.VERSION, Job.Connection.of(cs), exports, dir.toString(), compression, rowGroupRows, rowGroupMb));
+        List<TableOutcome> outcomes = runAll(root, spec, cs, requests, showProgress());
+        // globs that matched nothing are failures of their own, listed after the tables
+        for (TableMatch m : matches) {
+            if (m.failure() != null) {
+                outcomes.add(new TableOutcome(Source.table(m.pattern().database(), m.pattern().table()), null,
+                        TableOutcome.State.FAILED, null, m.failure()));
+            }
+        }
+        BatchReport.print(spec.commandLine().getOut(), outcomes, json);
+        return BatchReport.exitCode(outcomes);
+    }
+
+    /** Runs the requests one after another, creating each target's folder; Ctrl-C stops the running one. */
+    static List<TableOutcome> runAll(SluiceCli root, CommandSpec spec, ConnectionSpec cs, List<ExportRequest> requests,
+                                     boolean showProgress) {
+        for (ExportRequest r : requests) {
+            try {
+                Files.createDirectories(r.target().toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new SluiceException("The folder " + r.target().toAbsolutePath().getParent()
+                        + " cannot be created; choose a folder you can write to.", e);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        CancelToken cancel = new CancelToken();
+        try (CtrlC ctrlC = new CtrlC(cancel)) {
+            List<TableOutcome> outcomes = new ArrayList<>(root.service().exportEach(cs, requests, new BatchListener() {
+                @Override
+                public ExportListener table(int index) {
+                    Source s = requests.get(index).source();
+                    return showProgress ? BatchReport.progressLine(err, s instanceof Source.Table t ? t.name() : "query")
+                            : ExportListener.NONE;
+                }
+
+                @Override
+                public void finished(int index, TableOutcome outcome) {
+                    if (showProgress) {
+                        err.println();
+                    }
+                }
+            }, cancel));
+            if (cancel.isCancelled()) {
+                err.println(new CancelledException().getMessage());
+                err.flush();
+            }
+            return outcomes;
+        }
+    }
+
+    private boolean showProgress() {
+        return progress != null ? progress : System.console() != null;
+    }
+
+    private void save(Job job) {
+        if (saveJob != null) {
+            JobFiles.write(job, saveJob);
         }
     }
 
@@ -117,20 +210,5 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         o.flush();
-    }
-
-    /** A one-line progress display on a terminal. */
-    private static final class ProgressLine implements ExportListener {
-        private final PrintWriter err;
-
-        ProgressLine(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(ExportProgress p) {
-            err.print("\r" + p.line() + "   ");
-            err.flush();
-        }
     }
 }

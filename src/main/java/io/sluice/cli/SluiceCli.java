@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.VersionProvider.class,
         description = "Stream MySQL/MariaDB tables into exact Parquet files.",
-        subcommands = {ProbeCommand.class, PreviewCommand.class, ExportCommand.class})
+        subcommands = {ProbeCommand.class, PreviewCommand.class, ExportCommand.class, RunCommand.class})
 public final class SluiceCli {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_CANCELLED = 130;
@@ -90,12 +90,16 @@ public final class SluiceCli {
 
     /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
     static boolean passesAPasswordValue(String... args) {
+        // 'run JOB' takes one word that is not an option: after -p it is the job, not a password
+        long words = java.util.Arrays.stream(args).skip(1).filter(a -> !a.startsWith("-")).count();
+        boolean runWithItsJob = args.length > 0 && args[0].equals("run") && words == 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--password=") || (a.startsWith("-p") && a.length() > 2 && !a.startsWith("-p-"))) {
                 return true;
             }
-            if ((a.equals("-p") || a.equals("--password")) && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+            if ((a.equals("-p") || a.equals("--password")) && i + 1 < args.length && !args[i + 1].startsWith("-")
+                    && !runWithItsJob) {
                 return true;
             }
         }

@@ -2,7 +2,9 @@ package io.sluice.cli;
 
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.schema.Source;
+import io.sluice.core.service.TablePattern;
 import io.sluice.core.types.MappingTarget;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** Which table or query, which rows and columns, and how to map them: shared by preview and export. */
 final class TableOptions {
-    @Option(names = "--table", paramLabel = "TABLE", description = "db.table, or a table of the DSN's database.")
-    String table;
+    @Option(names = "--table", paramLabel = "TABLE",
+            description = "db.table, or a table of the DSN's database; export takes it several times, and globs (shop.*, shop.order*).")
+    List<String> tables = new ArrayList<>();
 
     @Option(names = "--query", paramLabel = "SQL",
             description = "A SELECT to export instead of a table (one statement, run read-only).")
@@ -30,9 +33,30 @@ final class TableOptions {
             description = "Override a mapping (bool, int64, decimal, float64, time64, fixed-binary, utf8).")
     Map<String, String> map = Map.of();
 
-    /** @throws IllegalArgumentException (exit 2) unless exactly one of --table and --query is given */
+    /** @throws IllegalArgumentException (exit 2) unless exactly one table or one query is given */
     Source source(Dsn dsn) {
-        return SourceRef.resolve(table, query, database, dsn);
+        if (tables.size() > 1) {
+            throw new IllegalArgumentException("Give one --table here; export takes several.");
+        }
+        return SourceRef.resolve(tables.isEmpty() ? null : tables.get(0), query, database, dsn);
+    }
+
+    /** More than one table, or a glob: an export into a folder. */
+    boolean severalTables() {
+        return tables.size() > 1 || tables.stream().anyMatch(t -> t.indexOf('*') >= 0 || t.indexOf('?') >= 0);
+    }
+
+    /** Each --table as a name or glob in its database. */
+    List<TablePattern> patterns(Dsn dsn) {
+        if (query != null) {
+            throw new IllegalArgumentException("Give exactly one of --table and --query.");
+        }
+        List<TablePattern> out = new ArrayList<>();
+        for (String t : tables) {
+            Source.Table s = (Source.Table) SourceRef.resolve(t, null, database, dsn);
+            out.add(new TablePattern(s.database(), s.name()));
+        }
+        return out;
     }
 
     Map<String, MappingTarget> overrides() {

@@ -10,12 +10,12 @@ public sealed interface Source {
     /** How sentences name it: {@code the table shop.orders}, {@code the query}. */
     String describe();
 
-    static Source table(String database, String table) {
+    static Table table(String database, String table) {
         return new Table(database, table);
     }
 
     /** @param database the database unqualified names in the query refer to; empty for none */
-    static Source query(String sql, String database) {
+    static Query query(String sql, String database) {
         return new Query(sql, database);
     }
 

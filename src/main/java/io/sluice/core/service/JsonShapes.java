@@ -1,6 +1,8 @@
 package io.sluice.core.service;
 
 import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.TableOutcome;
+import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableInfo;
 import io.sluice.core.types.MappingTarget;
 import java.util.ArrayList;
@@ -51,6 +53,36 @@ public final class JsonShapes {
         j.put("rowEstimate", d.table().rowEstimate());
         j.put("bytes", d.table().dataBytes());
         j.put("columns", d.columns().stream().map(JsonShapes::column).toList());
+        return j;
+    }
+
+    /** A multi-table export or a job: each table's outcome, then the counts. */
+    public static Map<String, Object> batch(List<TableOutcome> outcomes) {
+        List<Object> tables = new ArrayList<>();
+        for (TableOutcome o : outcomes) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            if (o.source() instanceof Source.Table st) {
+                t.put("database", st.database());
+                t.put("table", st.name());
+            } else {
+                t.put("query", o.source().footerText());
+            }
+            t.put("target", o.target() == null ? null : o.target().toString());
+            t.put("state", o.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (o.done()) {
+                t.put("rows", o.summary().rows());
+                t.put("bytes", o.summary().fileBytes());
+                t.put("seconds", o.summary().elapsed().toNanos() / 1e9);
+                t.put("rowsPerSecond", Math.round(o.summary().rowsPerSecond()));
+            } else {
+                t.put("error", o.sentence());
+            }
+            tables.add(t);
+        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("tables", tables);
+        j.put("succeeded", outcomes.stream().filter(TableOutcome::done).count());
+        j.put("failed", outcomes.stream().filter(o -> !o.done()).count());
         return j;
     }
 

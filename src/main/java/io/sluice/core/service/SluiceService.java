@@ -4,6 +4,7 @@ import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.BatchListener;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportRequest;
@@ -11,6 +12,7 @@ import io.sluice.core.export.ExportSummary;
 import io.sluice.core.export.Exporter;
 import io.sluice.core.export.Limits;
 import io.sluice.core.export.Previewer;
+import io.sluice.core.export.TableOutcome;
 import io.sluice.core.schema.DatabaseInfo;
 import io.sluice.core.schema.PiiSampler;
 import io.sluice.core.schema.SchemaProbe;
@@ -119,6 +121,57 @@ public final class SluiceService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Exports one table after another, each into its own atomic target. A table that fails is
+     * reported in its outcome and the others go on; a cancel stops the running table (its target
+     * untouched) and skips the rest (finished files stay).
+     */
+    public List<TableOutcome> exportEach(ConnectionSpec spec, List<ExportRequest> requests, BatchListener listener,
+                                         CancelToken cancel) {
+        List<TableOutcome> out = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ExportRequest r = requests.get(i);
+            TableOutcome outcome;
+            if (cancel.isCancelled()) {
+                outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.SKIPPED, null, "Skipped: the export was cancelled.");
+            } else {
+                try {
+                    ExportSummary s = export(spec, r, listener.table(i), cancel);
+                    outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.DONE, s, null);
+                } catch (CancelledException e) {
+                    outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.CANCELLED, null, e.getMessage());
+                } catch (SluiceException e) {
+                    outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null, e.getMessage());
+                }
+            }
+            out.add(outcome);
+            listener.finished(i, outcome);
+        }
+        return out;
+    }
+
+    /**
+     * The tables a list of names and globs means ({@code *} and {@code ?}; tables and views alike).
+     * A plain name stands for itself, even if missing (its export then says so); a glob that matches
+     * nothing comes back as a failure sentence.
+     */
+    public List<TableMatch> matchTables(ConnectionSpec spec, List<TablePattern> patterns) {
+        List<TableMatch> out = new ArrayList<>();
+        Map<String, List<DatabaseTables>> catalogues = new java.util.HashMap<>();
+        for (TablePattern p : patterns) {
+            if (!p.isGlob()) {
+                out.add(new TableMatch(p, List.of(Source.table(p.database(), p.table())), null));
+                continue;
+            }
+            List<DatabaseTables> dbs = catalogues.computeIfAbsent(p.database(), db -> catalogue(spec, db));
+            List<Source.Table> found = dbs.stream().flatMap(d -> d.tables().stream()).filter(t -> p.matches(t.name()))
+                    .map(t -> Source.table(t.database(), t.name())).toList();
+            out.add(new TableMatch(p, found, found.isEmpty()
+                    ? "No table of the database " + p.database() + " matches '" + p.table() + "'." : null));
+        }
+        return out;
     }
 
     /** Starts the private demo database (a few seconds); the caller closes it. */

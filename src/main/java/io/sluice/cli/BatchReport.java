@@ -1,0 +1,71 @@
+package io.sluice.cli;
+
+import io.sluice.core.export.ExportListener;
+import io.sluice.core.export.ExportProgress;
+import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.TableOutcome;
+import io.sluice.core.export.Units;
+import io.sluice.core.schema.Source;
+import io.sluice.core.service.JsonShapes;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The summary of a multi-table export or a job: a line per table, then the count; or the JSON shape. */
+final class BatchReport {
+    private BatchReport() {}
+
+    static void print(PrintWriter out, List<TableOutcome> outcomes, boolean json) {
+        if (json) {
+            out.println(JsonOut.write(JsonShapes.batch(outcomes)));
+            out.flush();
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (TableOutcome o : outcomes) {
+            String name = o.source() instanceof Source.Table t ? t.database() + "." + t.name() : "query";
+            if (o.done()) {
+                ExportSummary s = o.summary();
+                rows.add(List.of(name, String.format(Locale.ROOT, "%,d", s.rows()), Units.bytes(s.fileBytes()),
+                        Units.duration(s.elapsed()), s.target().toString()));
+            } else {
+                rows.add(List.of(name, "", "", "", o.state().name().toLowerCase(Locale.ROOT)));
+                failures.add("  " + name + ": " + o.sentence()); // in full: a table cell would cut it
+            }
+            if (o.source() instanceof Source.Table t && o.target() != null
+                    && !o.target().getFileName().toString().equals(t.name() + ".parquet")) {
+                renamed.add("  " + name + " is in " + o.target().getFileName() + " (escaped: the name cannot be a file name as it is).");
+            }
+        }
+        TextTable.print(out, List.of("table", "rows", "size", "time", "file"), rows);
+        failures.forEach(out::println);
+        renamed.forEach(out::println);
+        long done = outcomes.stream().filter(TableOutcome::done).count();
+        long failed = outcomes.stream().filter(o -> o.state() == TableOutcome.State.FAILED).count();
+        out.printf(Locale.ROOT, "Wrote %d of %d %s%s.%n", done, outcomes.size(), outcomes.size() == 1 ? "table" : "tables",
+                failed == 0 ? "" : "; " + failed + " failed");
+        out.flush();
+    }
+
+    /** 0 when every table was written, 130 when cancelled, else 1. */
+    static int exitCode(List<TableOutcome> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o.state() == TableOutcome.State.CANCELLED)) {
+            return SluiceCli.EXIT_CANCELLED;
+        }
+        return outcomes.stream().allMatch(TableOutcome::done) ? 0 : SluiceCli.EXIT_FAILURE;
+    }
+
+    /** A table's progress line on a terminal, named. */
+    static ExportListener progressLine(PrintWriter err, String name) {
+        return new ExportListener() {
+            @Override
+            public void progress(ExportProgress p) {
+                err.print("\r" + name + "  " + p.line() + "   ");
+                err.flush();
+            }
+        };
+    }
+}

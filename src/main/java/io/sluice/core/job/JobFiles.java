@@ -1,0 +1,82 @@
+package io.sluice.core.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.sluice.core.error.SluiceException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Collectors;
+
+/** Reads and writes job files; anything wrong in one is one sentence that names it. */
+public final class JobFiles {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private JobFiles() {}
+
+    /** Writes the job beside its final name and moves it into place: never half a file. */
+    public static void write(Job job, Path file) {
+        try {
+            Path abs = file.toAbsolutePath();
+            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), job);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new SluiceException("The job file " + file + " cannot be written; choose a folder you can write to.", e);
+        }
+    }
+
+    public static Job read(Path file) {
+        Job job;
+        try {
+            job = JSON.readValue(file.toFile(), Job.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new SluiceException("The job file " + file.getFileName() + " has a field Sluice does not know: '"
+                    + e.getPropertyName() + "'" + at(e) + ".", e);
+        } catch (MismatchedInputException e) {
+            throw new SluiceException("The job file " + file.getFileName() + " has a field of the wrong kind" + at(e) + ".", e);
+        } catch (JsonProcessingException e) {
+            throw new SluiceException("The job file " + file.getFileName() + " is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new SluiceException("There is no job file " + file + ".", e);
+        } catch (IOException e) {
+            throw new SluiceException("The job file " + file + " cannot be read.", e);
+        }
+        if (job.version() != Job.VERSION) {
+            throw new SluiceException("The job file " + file.getFileName() + " is version " + job.version()
+                    + "; this Sluice reads version " + Job.VERSION + ".");
+        }
+        if (job.connection() == null || job.connection().dsn() == null) {
+            throw new SluiceException("The job file " + file.getFileName() + " has no connection.dsn.");
+        }
+        if (job.exports().isEmpty()) {
+            throw new SluiceException("The job file " + file.getFileName() + " exports nothing (its 'exports' list is empty).");
+        }
+        return job;
+    }
+
+    /** Where in the document, e.g. {@code  at exports[1].limit}. */
+    private static String at(JsonMappingException e) {
+        if (e.getPath().isEmpty()) {
+            return "";
+        }
+        return " at " + e.getPath().stream().map(r -> r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

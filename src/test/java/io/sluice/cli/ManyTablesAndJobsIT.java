@@ -1,0 +1,166 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.Cli;
+import io.sluice.testing.Leaks;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.Targets;
+import io.sluice.testing.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several tables in one run, globs, odd names as file names, and saved jobs run again. */
+@ExtendWith(MariaDbExtension.class)
+class ManyTablesAndJobsIT {
+    private static final List<String> CORPUS = List.of("bins", "geo", "ints", "misc", "nums", "temporal", "texts");
+
+    @TempDir
+    Path dir;
+
+    private static String dsn(TestDb db, String database) {
+        return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/" + database;
+    }
+
+    private static Cli.Run sluice(String... args) {
+        return Cli.withPassword(args);
+    }
+
+    @Test
+    void everyTableOfTheCorpusByGlobEachExact(TestDb db) throws Exception {
+        Path out = dir.resolve("all");
+        Cli.Run r = sluice("export", "--dsn", dsn(db, ""), "--ssl-mode", "disabled", "--table", "sluice_types.*",
+                "--out-dir", out.toString(), "--no-progress", "--json");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("\"succeeded\":7,\"failed\":0"), r.out());
+        try (Connection c = db.connect()) {
+            for (String t : CORPUS) {
+                Path f = out.resolve("sluice_types").resolve(t + ".parquet");
+                ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", f);
+                assertTrue(report.mismatches().isEmpty(), () -> t + ": " + String.join("\n", report.mismatches()));
+            }
+        }
+        Targets.assertNoTempFiles(out.resolve("sluice_types"));
+    }
+
+    @Test
+    void aMissingTableAmongThreeIsNamedAndTheOthersAreWritten(TestDb db) throws Exception {
+        Path out = dir.resolve("three");
+        Cli.Run r = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
+                "--table", "no_such_table", "--table", "nums", "--out-dir", out.toString(), "--no-progress");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(Files.size(out.resolve("sluice_types/ints.parquet")) > 0);
+        assertTrue(Files.size(out.resolve("sluice_types/nums.parquet")) > 0);
+        assertFalse(Files.exists(out.resolve("sluice_types/no_such_table.parquet")));
+        assertTrue(r.out().contains("\n  sluice_types.no_such_table: The table sluice_types.no_such_table does not exist"
+                + " (or you may not see it).\n"), r.out());
+        assertTrue(r.out().strip().endsWith("Wrote 2 of 3 tables; 1 failed."), r.out());
+        Targets.assertNoTempFiles(out.resolve("sluice_types"));
+    }
+
+    @Test
+    void aGlobThatMatchesNothingIsOneSentence(TestDb db) {
+        Cli.Run r = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "zz*",
+                "--out-dir", dir.toString(), "--no-progress");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("No table of the database sluice_types matches 'zz*'."), r.out());
+    }
+
+    @Test
+    void namesThatCannotBeFileNamesAreEscapedReversibly(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS `sluice_names`",
+                "CREATE TABLE IF NOT EXISTS `sluice_names`.`a/b` (id INT PRIMARY KEY)", "INSERT IGNORE INTO `sluice_names`.`a/b` VALUES (1)",
+                "CREATE TABLE IF NOT EXISTS `sluice_names`.`..` (id INT PRIMARY KEY)", "INSERT IGNORE INTO `sluice_names`.`..` VALUES (2)",
+                "CREATE TABLE IF NOT EXISTS `sluice_names`.`100%` (id INT PRIMARY KEY)",
+                "CREATE OR REPLACE VIEW `sluice_names`.`v` AS SELECT id FROM `sluice_names`.`a/b`");
+        Path out = dir.resolve("names");
+        Cli.Run r = sluice("export", "--dsn", dsn(db, "sluice_names"), "--ssl-mode", "disabled", "--table", "*",
+                "--out-dir", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path folder = out.resolve("sluice_names");
+        for (String[] f : new String[][] {{"a%2Fb.parquet", "sluice_names.a/b"}, {"%2E%2E.parquet", "sluice_names..."},
+            {"100%25.parquet", "sluice_names.100%"}, {"v.parquet", "sluice_names.v"}}) {
+            Path file = folder.resolve(f[0]);
+            assertTrue(Files.exists(file), f[0] + " in " + r.out());
+            assertEquals(f[1], ParquetFiles.footer(file).getFileMetaData().getKeyValueMetaData().get("sluice.source"));
+        }
+        assertTrue(r.out().contains("sluice_names.a/b is in a%2Fb.parquet (escaped"), r.out());
+    }
+
+    @Test
+    void aSavedJobRunsAgainAndGivesTheSameFiles(TestDb db) throws Exception {
+        Path out = dir.resolve("jobout");
+        Path job = dir.resolve("nightly.json");
+        Cli.Run first = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
+                "--table", "temporal", "--columns", "id", "--where", "id < 4", "--map", "id=int64", "--compression", "snappy",
+                "--out-dir", out.toString(), "--save-job", job.toString(), "--no-progress");
+        assertEquals(0, first.code(), first.err() + first.out());
+        String saved = Files.readString(job);
+        Leaks.assertNotIn("the job file", saved);
+        assertTrue(saved.contains("\"version\" : 1") && saved.contains("\"where\" : \"id < 4\""), saved);
+        List<String> before = contents(out);
+        deleteTree(out);
+
+        Cli.Run again = sluice("run", job.toString(), "--no-progress");
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertEquals(before, contents(out), "the same files, row by row");
+        assertTrue(again.out().strip().endsWith("Wrote 2 of 2 tables."), again.out());
+        assertTrue(contents(out).get(0).contains("int64") || !contents(out).isEmpty());
+    }
+
+    @Test
+    void aBrokenOrStaleJobIsOneSentenceNamingWhatIsWrong(TestDb db) throws Exception {
+        Path job = dir.resolve("job.json");
+        Cli.Run saved = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
+                "--out", dir.resolve("ints.parquet").toString(), "--save-job", job.toString(), "--no-progress");
+        assertEquals(0, saved.code(), saved.err());
+        String text = Files.readString(job);
+
+        Files.writeString(job, text.replace("\"version\" : 1", "\"version\" : 7"));
+        Cli.Run version = sluice("run", job.toString());
+        assertEquals(1, version.code());
+        assertEquals("The job file job.json is version 7; this Sluice reads version 1.", version.err().strip());
+
+        Files.writeString(job, text.replace("\"table\" : \"ints\"", "\"table\" : \"ints\", \"tabel\" : \"x\""));
+        Cli.Run field = sluice("run", job.toString());
+        assertEquals(1, field.code());
+        assertEquals("The job file job.json has a field Sluice does not know: 'tabel' at exports[0].tabel.", field.err().strip());
+
+        Files.writeString(job, text.replace("\"table\" : \"ints\"", "\"table\" : \"gone_since\""));
+        Cli.Run gone = sluice("run", job.toString(), "--json");
+        assertEquals(1, gone.code());
+        assertTrue(gone.out().contains("\"error\":\"The table sluice_types.gone_since does not exist (or you may not see it).\""),
+                gone.out());
+    }
+
+    private static List<String> contents(Path root) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList()) {
+                out.add(root.relativize(f) + ": " + ParquetFiles.schema(f) + ParquetFiles.rows(f));
+            }
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        assertFalse(Files.exists(root));
+    }
+}
