@@ -8,6 +8,9 @@ public interface DialogService {
     /** Asks for a file to read; empty when the user cancels. */
     Optional<Path> openFile(String title, String filterName, String... globs);
 
+    /** Asks for a folder; empty when the user cancels. */
+    Optional<Path> chooseFolder(String title, Path initial);
+
     /** Asks where to save; empty when the user cancels. */
     Optional<Path> saveFile(String title, Path suggested, String filterName, String glob);
 

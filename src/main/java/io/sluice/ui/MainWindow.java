@@ -6,6 +6,8 @@ import io.sluice.ui.connection.ConnectionView;
 import io.sluice.ui.connection.ConnectionViewModel;
 import io.sluice.ui.export.ExportView;
 import io.sluice.ui.export.ExportViewModel;
+import io.sluice.ui.queue.QueueView;
+import io.sluice.ui.queue.QueueViewModel;
 import io.sluice.ui.schema.SchemaView;
 import io.sluice.ui.schema.SchemaViewModel;
 import io.sluice.ui.settings.RecentConnections;
@@ -13,6 +15,7 @@ import io.sluice.ui.settings.WorkbenchSettings;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.UiTaskExecutor;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -20,6 +23,10 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -40,7 +47,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow implements AutoCloseable {
     /** The keys, said once: the help tooltip lists them. */
     static final String SHORTCUTS = "Ctrl+P  preview\nCtrl+E  export\nEsc  cancel\nCtrl+Enter  run the query (in the editor)\n"
-            + "Ctrl+F  filter tables\nF5  reload the tables";
+            + "Ctrl+F  filter tables\nF5  reload the tables\nCtrl+Shift+E  export the chosen tables to a folder\nCtrl+O / Ctrl+S  open / save a job\nCtrl+R  run the last export again";
 
     private final TaskExecutor tasks = new UiTaskExecutor();
     private final SluiceService service = new SluiceService();
@@ -49,6 +56,7 @@ public final class MainWindow implements AutoCloseable {
     private final ConnectionViewModel connection;
     private final SchemaViewModel schema;
     private final ExportViewModel export;
+    private final QueueViewModel queue;
     private final ConnectionView connectionView;
     private final Scene scene;
 
@@ -62,10 +70,18 @@ public final class MainWindow implements AutoCloseable {
                 settings, dialogs);
         schema = new SchemaViewModel(tasks, service, state, settings);
         export = new ExportViewModel(tasks, service, state, dialogs, settings);
+        queue = new QueueViewModel(tasks, service, state, dialogs, settings, () -> export.compressionProperty().get());
 
         connectionView = new ConnectionView(connection);
         SchemaView schemaView = new SchemaView(schema);
         ExportView exportView = new ExportView(export);
+        QueueView queueView = new QueueView(queue, state);
+        javafx.scene.control.Tab queueTab = exportView.addTab("Queue", queueView.root());
+        queue.rows().addListener((javafx.collections.ListChangeListener<QueueViewModel.Row>) c -> {
+            if (!queue.rows().isEmpty()) {
+                exportView.show(queueTab);
+            }
+        });
         // the running export's request is fixed, but changing the connection or source under it confuses
         connectionView.root().disableProperty().bind(state.exportRunningProperty());
         schemaView.root().disableProperty().bind(state.exportRunningProperty());
@@ -73,7 +89,7 @@ public final class MainWindow implements AutoCloseable {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.52);
         root.setCenter(center);
-        root.setTop(new VBox(connectionView.root(), toolbar()));
+        root.setTop(new VBox(menus(), connectionView.root(), toolbar()));
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), export::preview);
@@ -82,6 +98,7 @@ public final class MainWindow implements AutoCloseable {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             export.cancel();
             export.cancelPreview();
+            queue.cancel();
         });
         // the DSN comes back from the last run; the password is the one thing left to type
         Platform.runLater(connectionView::focusPassword);
@@ -89,6 +106,25 @@ public final class MainWindow implements AutoCloseable {
 
     public MainWindow(HostServices host) {
         this(host, AppPaths.home());
+    }
+
+    /** File: several tables to a folder, and jobs (the CLI's job files). */
+    private MenuBar menus() {
+        MenuItem tables = item("Export chosen tables to folder…", "Shortcut+Shift+E", queue::exportChosenTables);
+        MenuItem open = item("Open job…", "Shortcut+O", queue::openJob);
+        MenuItem save = item("Save job…", "Shortcut+S", queue::saveJob);
+        MenuItem again = item("Run again", "Shortcut+R", queue::runAgain);
+        for (MenuItem m : List.of(tables, open, save, again)) {
+            m.disableProperty().bind(state.exportRunningProperty());
+        }
+        return new MenuBar(new Menu("File", null, tables, new SeparatorMenuItem(), open, save, again));
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(KeyCombination.keyCombination(keys));
+        m.setOnAction(e -> action.run());
+        return m;
     }
 
     /** A thin bar: the keys, and the light/dark switch (remembered). */
@@ -132,6 +168,10 @@ public final class MainWindow implements AutoCloseable {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sluice.ui;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.job.Job;
 import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableInfo;
 import io.sluice.core.types.MappingTarget;
@@ -31,6 +32,9 @@ public final class WorkbenchState {
     private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
     private final BooleanProperty exportRunning = new SimpleBooleanProperty(false);
     private final IntegerProperty previewRequests = new SimpleIntegerProperty(0);
+    private final ObservableList<TableInfo> chosenTables = FXCollections.observableArrayList();
+    private final ObjectProperty<Job> lastJob = new SimpleObjectProperty<>();
+    private final ObjectProperty<Job.Connection> requestedConnection = new SimpleObjectProperty<>();
 
     /** The connection that was tested and works, or null. */
     public ObjectProperty<ConnectionSpec> connectedProperty() {
@@ -63,6 +67,21 @@ public final class WorkbenchState {
 
     public ReadOnlyIntegerProperty previewRequestsProperty() {
         return previewRequests;
+    }
+
+    /** The tables chosen in the tree (Ctrl/Shift-click, or a database for all of its tables): the queue's input. */
+    public ObservableList<TableInfo> chosenTables() {
+        return chosenTables;
+    }
+
+    /** The last export run in the window, single or several tables, as a job: Save job… and Run again use it. */
+    public ObjectProperty<Job> lastJobProperty() {
+        return lastJob;
+    }
+
+    /** A job asks for its connection: the connection panel fills in the DSN and TLS (never a password). */
+    public ObjectProperty<Job.Connection> requestedConnectionProperty() {
+        return requestedConnection;
     }
 
     /** The settings key of a source's remembered choices. */

@@ -70,6 +70,11 @@ class ViewModelTest {
         String clipboard;
 
         @Override
+        public Optional<Path> chooseFolder(String title, Path initial) {
+            return Optional.ofNullable(answer);
+        }
+
+        @Override
         public Optional<Path> openFile(String title, String filterName, String... globs) {
             return Optional.ofNullable(answer);
         }

@@ -53,6 +53,11 @@ public final class ConnectionViewModel {
         this.dialogs = dialogs;
         recent.setAll(recentStore.load());
         restore(settings.get());
+        state.requestedConnectionProperty().addListener((o, old, c) -> {
+            if (c != null) {
+                useJobConnection(c);
+            }
+        });
         // the table an export starts from is remembered with its connection
         state.exportRunningProperty().addListener((o, was, running) -> {
             TableInfo t = state.selectedTableProperty().get();
@@ -120,6 +125,20 @@ public final class ConnectionViewModel {
             tlsMode.set(TlsMode.PREFERRED);
         }
         caFile.set(d.caFile == null ? "" : d.caFile);
+    }
+
+    /** A job's connection: its DSN and TLS settings; the password is the user's to type. */
+    private void useJobConnection(io.sluice.core.job.Job.Connection c) {
+        dsn.set(c.dsn());
+        try {
+            tlsMode.set(c.tlsMode() == null ? TlsMode.PREFERRED : TlsMode.parse(c.tlsMode()));
+        } catch (IllegalArgumentException unknown) {
+            tlsMode.set(TlsMode.PREFERRED);
+        }
+        caFile.set(c.caFile() == null ? "" : c.caFile());
+        password.set("");
+        status.set("Type the password and connect: the job runs then.");
+        statusIsError.set(false);
     }
 
     /** Asks for the CA certificate file. */

@@ -83,7 +83,7 @@ public final class ExportView {
         openFolderButton.disableProperty().bind(vm.summaryProperty().isNull());
         copyPathButton.disableProperty().bind(vm.summaryProperty().isNull());
         vm.summaryProperty().addListener((o, a, s) -> showSummary(s));
-        vm.runningProperty().addListener((o, a, running) -> {
+        vm.exportingProperty().addListener((o, a, running) -> {
             if (running) {
                 tabs.getSelectionModel().select(sampleTab);
             }
@@ -192,6 +192,18 @@ public final class ExportView {
     @FXML
     private void copyPath() {
         vm.copyPath();
+    }
+
+    /** Another panel's tab beside the preview, sample and summary (the queue). */
+    public Tab addTab(String title, Parent content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(title.toLowerCase(java.util.Locale.ROOT) + "Tab");
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    public void show(Tab tab) {
+        tabs.getSelectionModel().select(tab);
     }
 
     public Parent root() {

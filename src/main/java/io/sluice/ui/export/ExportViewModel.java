@@ -8,6 +8,7 @@ import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
 import io.sluice.core.export.Limits;
 import io.sluice.core.export.Previewer;
+import io.sluice.core.job.Job;
 import io.sluice.core.schema.Source;
 import io.sluice.core.service.SluiceService;
 import io.sluice.core.write.Compression;
@@ -51,6 +52,8 @@ public final class ExportViewModel {
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
     private final BooleanProperty previewRunning = new SimpleBooleanProperty(false);
     private final StringProperty previewStatus = new SimpleStringProperty("");
+    /** This panel's own export (the shared running flag is also set by the queue). */
+    private final BooleanProperty exporting = new SimpleBooleanProperty(false);
     private TaskHandle previewTask;
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty limit = new SimpleStringProperty("");
@@ -219,6 +222,9 @@ public final class ExportViewModel {
             return fail(e.getMessage());
         }
         remember(source);
+        state.lastJobProperty().set(new Job(Job.VERSION, Job.Connection.of(spec),
+                List.of(Job.Export.of(request, request.target().toAbsolutePath().toString())), null,
+                compression.get().toString(), null, null));
         sampleRows.clear();
         showSampleColumns(columns);
         summary.set(null);
@@ -227,6 +233,7 @@ public final class ExportViewModel {
         progress.set(-1);
         progressText.set("");
         state.exportRunningProperty().set(true);
+        exporting.set(true);
         current = tasks.execute(ctx -> service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
             @Override
             public void succeeded(ExportSummary s) {
@@ -276,6 +283,7 @@ public final class ExportViewModel {
         progress.unbind();
         progressText.unbind();
         progress.set(finalProgress);
+        exporting.set(false);
         state.exportRunningProperty().set(false);
     }
 
@@ -355,6 +363,10 @@ public final class ExportViewModel {
 
     public ObservableList<List<String>> previewRows() {
         return previewRows;
+    }
+
+    public BooleanProperty exportingProperty() {
+        return exporting;
     }
 
     public BooleanProperty previewRunningProperty() {

@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -25,6 +26,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
@@ -95,6 +97,22 @@ public final class SchemaView {
                     setTooltip(null);
                 }
             }
+        });
+        tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<Object>>) c -> {
+            // a table counts once; a database stands for all of its tables
+            java.util.LinkedHashSet<TableInfo> chosen = new java.util.LinkedHashSet<>();
+            for (TreeItem<Object> item : List.copyOf(tree.getSelectionModel().getSelectedItems())) {
+                if (item == null) {
+                    continue;
+                }
+                if (item.getValue() instanceof TableInfo ti) {
+                    chosen.add(ti);
+                } else {
+                    item.getChildren().forEach(t -> chosen.add((TableInfo) t.getValue()));
+                }
+            }
+            vm.choose(List.copyOf(chosen));
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
             if (item != null && item.getValue() instanceof TableInfo ti) {

@@ -85,6 +85,11 @@ public final class SchemaViewModel {
         }
     }
 
+    /** The tables chosen in the tree for an export to a folder. */
+    public void choose(List<TableInfo> tables) {
+        state.chosenTables().setAll(tables);
+    }
+
     /** Makes the table the source and inspects its columns; they replace the columns table when they arrive. */
     public void select(TableInfo table) {
         state.selectedTableProperty().set(table);
