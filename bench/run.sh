@@ -81,6 +81,7 @@ for t in $TABLES; do
   T=(); M=(); declare -A HEAP=()
   order=(floor sluice-zstd sluice-none sluice-zstd-256m)
   [ "$t" = mixed ] && order+=(sluice-zstd-nocds)
+  [ "$t" = narrow ] && order+=(sluice-parallel2 sluice-split)
   for p in $PEERS; do order+=("$p"); done
   echo "table $t: $N rows, $RUNS runs …" >&2
   for run in $(seq 1 "$RUNS"); do
@@ -92,6 +93,15 @@ for t in $TABLES; do
     done
     timed sluice-zstd-256m java $JVM -Xmx256m -XX:SharedArchiveFile="$WORK/sluice.jsa" -jar target/sluice.jar export --dsn "$DSN" \
       --ssl-mode disabled --table "$t" --out "$WORK/$t-256m.parquet" --compression zstd --no-progress
+    if [ "$t" = narrow ]; then
+      # two key ranges over two connections, and parts of 2 M rows, into folders
+      rm -rf "$WORK/$t-parallel" "$WORK/$t-split"
+      timed sluice-parallel2 $SLUICE -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
+        --out "$WORK/$t-parallel" --parallel 2 --compression zstd --no-progress
+      timed sluice-split $SLUICE -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
+        --out "$WORK/$t-split" --max-rows-per-file 2000000 --compression zstd --no-progress
+      rm -rf "$WORK/$t-parallel" "$WORK/$t-split"
+    fi
     [ "$t" = mixed ] && timed sluice-zstd-nocds java $JVM -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
       --out "$WORK/$t-nocds.parquet" --compression zstd --no-progress
     for p in $PEERS; do
@@ -126,6 +136,8 @@ for t in $TABLES; do
       sluice-none) echo "sluice export none" ;;
       sluice-zstd-256m) echo "sluice export zstd, -Xmx256m" ;;
       sluice-zstd-nocds) echo "sluice export zstd, no CDS archive" ;;
+      sluice-parallel2) echo "sluice export zstd, --parallel 2 (folder of parts)" ;;
+      sluice-split) echo "sluice export zstd, --max-rows-per-file 2000000" ;;
       arrow) echo "peer: arrow-jdbc + arrow-dataset (uncompressed)" ;;
       duckdb) echo "peer: DuckDB Java appender, zstd" ;;
       spark) echo "peer: Spark local[*] JDBC, zstd" ;;

@@ -52,7 +52,7 @@ final class BatchReport {
 
     /** 0 when every table was written, 130 when cancelled, else 1. */
     static int exitCode(List<TableOutcome> outcomes) {
-        if (outcomes.stream().anyMatch(o -> o.state() == TableOutcome.State.CANCELLED)) {
+        if (outcomes.stream().anyMatch(o -> o.state() == TableOutcome.State.CANCELLED || o.state() == TableOutcome.State.SKIPPED)) {
             return SluiceCli.EXIT_CANCELLED;
         }
         return outcomes.stream().allMatch(TableOutcome::done) ? 0 : SluiceCli.EXIT_FAILURE;

@@ -15,6 +15,8 @@ import io.sluice.core.job.JobFiles;
 import io.sluice.core.schema.Source;
 import io.sluice.core.service.JsonShapes;
 import io.sluice.core.service.TableMatch;
+import io.sluice.core.split.SplitOptions;
+import io.sluice.core.split.SplitSummary;
 import io.sluice.core.write.Compression;
 import io.sluice.core.write.WriterOptions;
 import java.io.IOException;
@@ -58,6 +60,24 @@ final class ExportCommand implements Callable<Integer> {
             description = "Also save the whole export as a job file (no password) for 'sluice run FILE'.")
     Path saveJob;
 
+    @Option(names = "--max-rows-per-file", paramLabel = "N",
+            description = "Cut the table into parts of at most N rows: --out names a folder of part-*.parquet and a manifest.")
+    long maxRowsPerFile;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "Cut into parts of about SIZE on disk (256MB, 1GB): a part closes after the batch that reaches it.")
+    String maxFileSize;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date).")
+    int parallel;
+
+    @Option(names = "--chunk", paramLabel = "i/N", description = "Export only the i-th of N key ranges, for an orchestrator.")
+    String chunk;
+
+    @Option(names = "--resume", description = "Continue the export the --out folder holds: complete parts stay, the rest is written.")
+    boolean resume;
+
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
     Long limit;
 
@@ -83,6 +103,9 @@ final class ExportCommand implements Callable<Integer> {
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
         if (outDir != null || tableOptions.severalTables()) {
             return exportTables(cs, options);
+        }
+        if (maxRowsPerFile > 0 || maxFileSize != null || parallel > 1 || chunk != null || resume) {
+            return exportParts(cs, options);
         }
         if (out == null) {
             throw new IllegalArgumentException("Give --out FILE (or --out-dir DIR for several tables)."
@@ -113,6 +136,45 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    /** One table into a folder of parts: bounded files, parallel ranges, a chunk of N, resume. */
+    private int exportParts(ConnectionSpec cs, WriterOptions options) {
+        if (out == null) {
+            throw new IllegalArgumentException("Give --out DIR: with split options it names the folder of the parts.");
+        }
+        int[] ch = chunk == null ? new int[] {0, 0} : SplitOptions.parseChunk(chunk);
+        SplitOptions split = new SplitOptions(maxRowsPerFile, maxFileSize == null ? 0 : SplitOptions.parseSize(maxFileSize), parallel,
+                ch[0], ch[1], resume);
+        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
+        CancelToken cancel = new CancelToken();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = showProgress();
+        try (CtrlC ctrlC = new CtrlC(cancel)) {
+            SplitSummary s = root.service().exportSplit(cs, request, split,
+                    showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE, cancel);
+            if (showProgress) {
+                err.println();
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(JsonOut.write(JsonShapes.splitSummary(s)));
+            } else {
+                o.println(s.sentence());
+                if (s.note() != null) {
+                    o.println("  " + s.note());
+                }
+            }
+            o.flush();
+            return 0;
+        } catch (CancelledException e) {
+            if (showProgress) {
+                err.println();
+            }
+            err.println("The export was cancelled; its complete parts stay, and --resume continues it.");
+            err.flush();
+            return SluiceCli.EXIT_CANCELLED;
+        }
+    }
+
     private ExportRequest request(Source source, Path target, WriterOptions options) {
         return ExportRequest.builder(source, target).columns(tableOptions.columns).overrides(tableOptions.overrides())
                 .where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
@@ -130,11 +192,15 @@ final class ExportCommand implements Callable<Integer> {
         List<TableMatch> matches = root.service().matchTables(cs, tableOptions.patterns(cs.dsn()));
         List<ExportRequest> requests = new ArrayList<>();
         List<Job.Export> exports = new ArrayList<>();
+        java.util.Set<Source.Table> seen = new java.util.HashSet<>(); // two globs may match one table: it is written once
         for (TableMatch m : matches) {
             for (Source.Table t : m.tables()) {
+                if (!seen.add(t)) {
+                    continue;
+                }
                 ExportRequest r = request(t, FileNames.tableFile(dir, t.database(), t.name()), options);
                 requests.add(r);
-                exports.add(Job.Export.of(r, dir.relativize(r.target()).toString()));
+                exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
             }
         }
         save(new Job(Job.VERSION, Job.Connection.of(cs), exports, dir.toString(), compression, rowGroupRows, rowGroupMb));

@@ -6,6 +6,7 @@ import io.sluice.core.schema.TableInfo;
 import io.sluice.core.service.ColumnDetails;
 import io.sluice.core.service.DatabaseTables;
 import io.sluice.core.service.JsonShapes;
+import io.sluice.core.service.SparkSchema;
 import io.sluice.core.service.TableDetails;
 import io.sluice.core.types.MappingTarget;
 import java.io.PrintWriter;
@@ -44,6 +45,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--spark-schema", description = "Print the table's mapping as a Spark JDBC customSchema string.")
+    boolean sparkSchema;
+
     @Override
     public Integer call() {
         ConnectionSpec cs = connection.toSpec();
@@ -58,6 +62,10 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private void printColumns(PrintWriter out, TableDetails details) {
+        if (sparkSchema) {
+            out.println(SparkSchema.customSchema(details.columns()));
+            return;
+        }
         if (json) {
             out.println(JsonOut.write(JsonShapes.tableDetails(details)));
             return;

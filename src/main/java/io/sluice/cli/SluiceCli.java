@@ -55,7 +55,13 @@ public final class SluiceCli {
         cli.setParameterExceptionHandler((e, a) -> {
             // one sentence and where to look, not the whole usage text
             CommandLine c = e.getCommandLine();
-            c.getErr().println(e.getMessage() + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            String said = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().stream()
+                    .anyMatch(w -> !w.matches("--?[a-z][a-z0-9-]*"))) {
+                said = "There is an argument '" + c.getCommandSpec().qualifiedName()
+                        + "' does not take (not shown: it could be a secret).";
+            }
+            c.getErr().println(said + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             c.getErr().flush();
             return CommandLine.ExitCode.USAGE;
         });
@@ -90,16 +96,22 @@ public final class SluiceCli {
 
     /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
     static boolean passesAPasswordValue(String... args) {
+        // the sub-command is the first word that is not an option (--verbose may come before it)
+        int command = 0;
+        while (command < args.length && args[command].startsWith("-")) {
+            command++;
+        }
         // 'run JOB' takes one word that is not an option: after -p it is the job, not a password
-        long words = java.util.Arrays.stream(args).skip(1).filter(a -> !a.startsWith("-")).count();
-        boolean runWithItsJob = args.length > 0 && args[0].equals("run") && words == 1;
+        long words = java.util.Arrays.stream(args).skip(command + 1L).filter(a -> !a.startsWith("-")).count();
+        boolean runWithItsJob = command < args.length && args[command].equals("run") && words == 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--password=") || (a.startsWith("-p") && a.length() > 2 && !a.startsWith("-p-"))) {
+            if (a.startsWith("--password=") || a.startsWith("--password-stdin=")
+                    || (a.startsWith("-p") && a.length() > 2 && !a.startsWith("-p-"))) {
                 return true;
             }
-            if ((a.equals("-p") || a.equals("--password")) && i + 1 < args.length && !args[i + 1].startsWith("-")
-                    && !runWithItsJob) {
+            boolean flag = a.equals("-p") || a.equals("--password") || a.equals("--password-stdin");
+            if (flag && i + 1 < args.length && !args[i + 1].startsWith("--") && !runWithItsJob) {
                 return true;
             }
         }

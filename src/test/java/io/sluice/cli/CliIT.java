@@ -105,4 +105,18 @@ class CliIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Wrote 1 row to "), r.out());
     }
+
+    @Test
+    void noSecretEchoesThroughAnyPasswordSpelling() {
+        for (String[] args : new String[][] {
+            {"export", "--dsn", "mysql://u@h/db", "--password-stdin", "hunter2-in-ps", "--table", "t", "--out", "x.parquet"},
+            {"export", "--dsn", "mysql://u@h/db", "-p", "-hunter2-in-ps", "--table", "t", "--out", "x.parquet"},
+            {"export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", "x.parquet", "stray hunter2-in-ps"}}) {
+            Cli.Run r = run("", args);
+            assertEquals(2, r.code(), r.err());
+            assertFalse((r.out() + r.err()).contains("hunter2-in-ps"), r.err());
+        }
+        Cli.Run job = run("", "--verbose", "run", "-p", "no-such-job.json");
+        assertEquals(1, job.code(), "-p before the job file is the prompt flag, not a value: " + job.err());
+    }
 }

@@ -163,4 +163,12 @@ class ManyTablesAndJobsIT {
         }
         assertFalse(Files.exists(root));
     }
+
+    @Test
+    void aTableMatchedTwiceIsWrittenOnce(TestDb db) throws Exception {
+        Cli.Run r = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints", "--table", "in*",
+                "--out-dir", dir.resolve("twice").toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().strip().endsWith("Wrote 1 of 1 table."), r.out());
+    }
 }

@@ -179,4 +179,23 @@ class QuerySourceIT {
     }
 
 
+
+    @Test
+    void theLimitCutsAQueryWithALimitOfItsOwn(TestDb db) throws Exception {
+        String q = "SELECT id, total FROM orders ORDER BY id LIMIT 100000000";
+        for (String[] c : new String[][] {{"2", "2"}, {"0", "0"}}) {
+            Path out = dir.resolve("limit-" + c[0] + ".parquet");
+            Cli.Run r = sluice(db, "export", "--query", q, "--limit", c[0], "--out", out.toString(), "--no-progress", "--json");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("\"rows\":" + c[1] + ","), r.out());
+        }
+    }
+
+    @Test
+    void theMappingAsASparkCustomSchema(TestDb db) {
+        Cli.Run r = sluice(db, "probe", "--table", "orders", "--spark-schema");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("`id` DECIMAL(20,0), `customer` INT, `total` DECIMAL(14,4), `discount` DECIMAL(5,2), `status` STRING,"
+                + " `created` TIMESTAMP_NTZ, `paid` DATE, `flag` BYTE, `doc` STRING, `ratio` FLOAT", r.out().strip());
+    }
 }

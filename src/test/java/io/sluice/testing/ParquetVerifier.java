@@ -39,9 +39,20 @@ public final class ParquetVerifier {
     private ParquetVerifier() {}
 
     public static Report verify(Connection conn, String db, String table, String orderBy, Path file) throws Exception {
+        return verify(conn, db, table, orderBy, List.of(file));
+    }
+
+    /** The parts of a split export, in order, as one file: every part must carry the same schema. */
+    public static Report verify(Connection conn, String db, String table, String orderBy, List<Path> files) throws Exception {
         TableSchema schema = new SchemaProbe(conn).table(db, table);
-        MessageType pq = ParquetFiles.schema(file);
-        List<Group> rows = ParquetFiles.rows(file);
+        MessageType pq = ParquetFiles.schema(files.get(0));
+        List<Group> rows = new ArrayList<>();
+        for (Path file : files) {
+            if (!ParquetFiles.schema(file).equals(pq)) {
+                throw new AssertionError(file + " has another schema than " + files.get(0));
+            }
+            rows.addAll(ParquetFiles.rows(file));
+        }
         List<String> exprs = new ArrayList<>();
         List<ColumnInfo> cols = new ArrayList<>();
         for (Type t : pq.getFields()) {

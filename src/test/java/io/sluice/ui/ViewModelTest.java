@@ -319,4 +319,33 @@ class ViewModelTest {
         assertEquals(io.sluice.core.write.Compression.SNAPPY, export.compressionProperty().get());
         assertEquals(dir.resolve("out").resolve("ints.parquet").toString(), export.targetProperty().get());
     }
+
+    @Test
+    void aBigTableIntoPartsOverParallelRangesAndAnUnfinishedFolderIsOfferedForResume(TestDb db) throws Exception {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(table("sluice_types", "ints"));
+        Path folder = dir.resolve("ints-parts");
+        export.targetProperty().set(folder.toString());
+        export.rowsPerFileProperty().set("2");
+        export.parallelProperty().set("2");
+        assertTrue(export.start(), export.messageProperty().get());
+        assertFalse(export.messageIsErrorProperty().get(), export.messageProperty().get());
+        assertTrue(export.messageProperty().get().startsWith("Wrote 5 rows to " + folder.toAbsolutePath() + " in "),
+                export.messageProperty().get());
+        try (var parts = Files.list(folder)) {
+            assertTrue(parts.filter(p -> p.getFileName().toString().startsWith("part-")).count() >= 3);
+        }
+        assertEquals("", export.resumeOfferProperty().get(), "a finished export offers nothing");
+
+        // a folder whose manifest has a range not yet complete
+        Path unfinished = Files.createDirectories(dir.resolve("unfinished"));
+        Files.writeString(unfinished.resolve("_sluice_manifest.json"),
+                "{\"version\":1,\"source\":\"sluice_types.ints\",\"key\":\"id\",\"boundaries\":[\"3\"],\"completeRanges\":[0]}");
+        export.targetProperty().set(unfinished.toString());
+        assertEquals("This folder holds an unfinished export of sluice_types.ints: tick Resume to continue it (complete parts stay).",
+                export.resumeOfferProperty().get());
+        assertTrue(export.resumeProperty().get());
+    }
 }

@@ -18,15 +18,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * vectors and the file); (2) the sink is completed, or aborted if anything failed; (3) the batches'
  * memory is released. Nothing is closed while another thread still uses it.
  */
-final class ExportPipeline implements AutoCloseable {
+public final class ExportPipeline implements AutoCloseable {
     /** Fills a batch from the source; 0 rows means the source is exhausted. */
     @FunctionalInterface
-    interface BatchSource {
+    public interface BatchSource {
         int fill(VectorSchemaRoot root) throws Exception;
     }
 
     /** Hears the pipeline: {@link #read} on the reading thread, {@link #written} on the writer thread. */
-    interface Listener {
+    public interface Listener {
         default void read(long rowsRead) {}
 
         default void written(VectorSchemaRoot batch) {}
@@ -42,7 +42,7 @@ final class ExportPipeline implements AutoCloseable {
     private boolean finished;
     private boolean closed;
 
-    ExportPipeline(Schema schema, BufferAllocator parent, BatchSource source, BatchSink sink, Listener listener) {
+    public ExportPipeline(Schema schema, BufferAllocator parent, BatchSource source, BatchSink sink, Listener listener) {
         this.source = source;
         this.sink = sink;
         this.listener = listener;
@@ -68,7 +68,7 @@ final class ExportPipeline implements AutoCloseable {
      * @return the rows moved
      * @throws Exception the first failure of either side; {@link #close()} then aborts the sink
      */
-    long run() throws Exception {
+    public long run() throws Exception {
         long rows = 0;
         int cur = 0;
         while (true) {

@@ -96,12 +96,16 @@ public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> 
      * One streaming statement. The filter is the user's own SQL; it sits on lines of its own so a
      * trailing {@code --} comment cannot swallow the closing parenthesis or the LIMIT.
      *
-     * <p>A query runs as written when it can, so its ORDER BY holds; it becomes a derived table only
-     * to choose columns, filter or convert a column (FLOAT's exact value), and its row limit is set on
-     * the statement ({@link #statementRowLimit}), not written into the SQL.
+     * <p>A query runs as written when it can; it becomes a derived table (which keeps its ORDER BY)
+     * to choose columns, filter, limit the rows or convert a column (FLOAT's exact value).
      */
     public String selectSql(String where, Long limit) {
-        if (source instanceof Source.Query q && where == null && runsAsWritten()) {
+        return selectSql(where, limit, null);
+    }
+
+    /** As {@link #selectSql(String, Long)}, in the order of {@code orderBy} (a table's column) when given. */
+    public String selectSql(String where, Long limit, String orderBy) {
+        if (source instanceof Source.Query q && where == null && limit == null && orderBy == null && runsAsWritten()) {
             return q.sql();
         }
         String cols = columns.stream()
@@ -112,15 +116,13 @@ public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> 
         if (where != null) {
             sql.append(" WHERE (\n").append(where).append("\n)");
         }
-        if (limit != null && source instanceof Source.Table) {
+        if (orderBy != null) {
+            sql.append(" ORDER BY ").append(Identifiers.quote(orderBy));
+        }
+        if (limit != null) {
             sql.append(" LIMIT ").append(limit);
         }
         return sql.toString();
-    }
-
-    /** The row limit to set on the statement (a query's), or 0 when the SQL says it or there is none. */
-    public long statementRowLimit(Long limit) {
-        return limit != null && source instanceof Source.Query ? limit : 0;
     }
 
     /** Every column of the query, in its order, each as the server sends it. */

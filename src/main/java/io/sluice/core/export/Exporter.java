@@ -83,10 +83,6 @@ public final class Exporter {
         try {
             stmt = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             stmt.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row only with this
-            long rowLimit = plan.statementRowLimit(req.limit().isPresent() ? req.limit().getAsLong() : null);
-            if (rowLimit > 0) {
-                stmt.setLargeMaxRows(rowLimit);
-            }
             Statement running = stmt;
             try (AutoCloseable killer = cancel.onCancel(() -> cancelQuery(running))) {
                 String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);

@@ -43,12 +43,6 @@ public final class Previewer {
         try (Statement st = conn.createStatement();
              BufferAllocator mem = allocator.newChildAllocator("preview", 0, allocator.getLimit());
              VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem)) {
-            long rowLimit = plan.statementRowLimit((long) n);
-            if (rowLimit > 0) {
-                st.setLargeMaxRows(rowLimit);
-            } else if (n == 0 && source instanceof Source.Query) {
-                st.setLargeMaxRows(1); // 0 means no limit to JDBC; the reader below stops at 0 anyway
-            }
             ResultSet rs;
             try (AutoCloseable killer = cancel.onCancel(() -> Exporter.cancelQuery(st))) {
                 rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n));

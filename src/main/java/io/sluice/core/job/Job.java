@@ -37,7 +37,8 @@ public record Job(int version, Connection connection, List<Export> exports, Stri
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Connection(String dsn, String tlsMode, String caFile, Integer connectTimeoutSeconds) {
         public static Connection of(ConnectionSpec spec) {
-            return new Connection(spec.dsn().redacted(), spec.tlsMode().cliName(), spec.caFile().map(Path::toString).orElse(null),
+            return new Connection(spec.dsn().redacted(), spec.tlsMode().cliName(),
+                    spec.caFile().map(p -> p.toAbsolutePath().toString()).orElse(null),
                     (int) spec.connectTimeout().toSeconds());
         }
 

@@ -44,12 +44,24 @@ public final class JobFiles {
     public static Job read(Path file) {
         Job job;
         try {
-            job = JSON.readValue(file.toFile(), Job.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode version = tree == null ? null : tree.get("version");
+            if (version == null || !version.isInt()) {
+                throw new SluiceException("The job file " + file.getFileName() + " has no version; this Sluice reads version "
+                        + Job.VERSION + ".");
+            }
+            if (version.asInt() != Job.VERSION) {
+                throw new SluiceException("The job file " + file.getFileName() + " is version " + version.asInt()
+                        + "; this Sluice reads version " + Job.VERSION + ".");
+            }
+            job = JSON.treeToValue(tree, Job.class);
         } catch (UnrecognizedPropertyException e) {
             throw new SluiceException("The job file " + file.getFileName() + " has a field Sluice does not know: '"
                     + e.getPropertyName() + "'" + at(e) + ".", e);
         } catch (MismatchedInputException e) {
             throw new SluiceException("The job file " + file.getFileName() + " has a field of the wrong kind" + at(e) + ".", e);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw new SluiceException("The job file " + file.getFileName() + " has an entry Sluice cannot use" + at(e) + ".", e);
         } catch (JsonProcessingException e) {
             throw new SluiceException("The job file " + file.getFileName() + " is not valid JSON (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);

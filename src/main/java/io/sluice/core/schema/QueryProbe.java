@@ -42,15 +42,29 @@ public final class QueryProbe {
         try (Statement st = connection.createStatement()) {
             // a SELECT, and one statement: anything else cannot be a derived table, and fails here before it runs
             st.executeQuery("SELECT * FROM " + query.asDerivedTable("sluice_check") + " LIMIT 0").close();
-            // the query itself, for the origins of its columns; sql_select_limit 0 reads no row
-            Field[] fields;
+            return new TableSchema(new TableInfo(query.database(), "query", true, -1, -1, ""), columns(fields(query)));
+        }
+    }
+
+    /**
+     * The result's column definitions, origins included, from a server-side prepare: the server
+     * describes the result without running the query (its own LIMIT or a huge join cost nothing).
+     */
+    private Field[] fields(Source.Query query) throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(query.sql())) {
+            java.sql.ResultSetMetaData md = ps.getMetaData();
+            if (md != null) {
+                return md.unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
+            }
+        }
+        // a statement the server cannot prepare: its result with sql_select_limit 0 (no rows kept)
+        try (Statement st = connection.createStatement()) {
             st.execute("SET SESSION sql_select_limit = 0");
             try (ResultSet rs = st.executeQuery(query.sql())) {
-                fields = rs.getMetaData().unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
+                return rs.getMetaData().unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
             } finally {
                 st.execute("SET SESSION sql_select_limit = DEFAULT");
             }
-            return new TableSchema(new TableInfo(query.database(), "query", true, -1, -1, ""), columns(fields));
         }
     }
 

@@ -86,6 +86,20 @@ public final class JsonShapes {
         return j;
     }
 
+    public static Map<String, Object> splitSummary(io.sluice.core.split.SplitSummary s) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("folder", s.folder().toString());
+        j.put("rows", s.rows());
+        j.put("parts", s.parts());
+        j.put("bytes", s.bytes());
+        j.put("seconds", s.elapsed().toNanos() / 1e9);
+        j.put("ranges", s.ranges());
+        j.put("key", s.key());
+        j.put("keptParts", s.keptParts());
+        j.put("note", s.note());
+        return j;
+    }
+
     public static Map<String, Object> exportSummary(ExportSummary s) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("target", s.target().toString());

@@ -19,6 +19,9 @@ import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableSchema;
 import io.sluice.core.server.DemoDatabase;
+import io.sluice.core.split.SplitExporter;
+import io.sluice.core.split.SplitOptions;
+import io.sluice.core.split.SplitSummary;
 import io.sluice.core.types.MappingTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -172,6 +175,23 @@ public final class SluiceService implements AutoCloseable {
                     ? "No table of the database " + p.database() + " matches '" + p.table() + "'." : null));
         }
         return out;
+    }
+
+    /**
+     * Exports a table into a folder of parts (bounded files, parallel key ranges, one chunk of N,
+     * resume), each part atomic and listed in the folder's manifest.
+     */
+    public SplitSummary exportSplit(ConnectionSpec spec, ExportRequest request, SplitOptions options, ExportListener listener,
+                                    CancelToken cancel) {
+        try {
+            return new SplitExporter(allocator).run(() -> Connections.openReadOnly(spec), request, options, listener, cancel);
+        } catch (Exception | OutOfMemoryError e) {
+            if (cancel.isCancelled() && !(e instanceof CancelledException)) {
+                throw new CancelledException();
+            }
+            throw fail("split export of " + request.source().describe(), e, spec,
+                    sqlWord(request.source(), request.where().orElse(null)));
+        }
     }
 
     /** Starts the private demo database (a few seconds); the caller closes it. */

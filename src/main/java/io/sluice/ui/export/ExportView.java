@@ -31,6 +31,11 @@ public final class ExportView {
     @FXML private TextField whereField;
     @FXML private ComboBox<Compression> compressionBox;
     @FXML private Button startButton;
+    @FXML private TextField rowsPerFileField;
+    @FXML private TextField sizePerFileField;
+    @FXML private TextField parallelField;
+    @FXML private javafx.scene.control.CheckBox resumeBox;
+    @FXML private Label resumeLabel;
     @FXML private Button previewButton;
     @FXML private Tab previewTab;
     @FXML private Label previewStatus;
@@ -69,7 +74,16 @@ public final class ExportView {
                 tabs.getSelectionModel().select(previewTab);
             }
         });
-        for (var control : List.of(targetField, browseButton, limitField, whereField, compressionBox, startButton)) {
+        rowsPerFileField.textProperty().bindBidirectional(vm.rowsPerFileProperty());
+        sizePerFileField.textProperty().bindBidirectional(vm.sizePerFileProperty());
+        parallelField.textProperty().bindBidirectional(vm.parallelProperty());
+        resumeBox.selectedProperty().bindBidirectional(vm.resumeProperty());
+        resumeLabel.textProperty().bind(vm.resumeOfferProperty());
+        for (var c : List.of(rowsPerFileField, sizePerFileField, parallelField)) {
+            c.setTooltip(new javafx.scene.control.Tooltip("With any of these, Target names a folder of part-*.parquet files and a manifest."));
+        }
+        for (var control : List.of(targetField, browseButton, limitField, whereField, compressionBox, startButton, rowsPerFileField,
+                sizePerFileField, parallelField, resumeBox)) {
             control.disableProperty().bind(vm.runningProperty()); // nothing may change a running export
         }
         cancelButton.disableProperty().bind(vm.runningProperty().or(vm.previewRunningProperty()).not());

@@ -9,6 +9,9 @@ import io.sluice.core.export.ExportSummary;
 import io.sluice.core.export.Limits;
 import io.sluice.core.export.Previewer;
 import io.sluice.core.job.Job;
+import io.sluice.core.split.SplitExporter;
+import io.sluice.core.split.SplitOptions;
+import io.sluice.core.split.SplitSummary;
 import io.sluice.core.schema.Source;
 import io.sluice.core.service.SluiceService;
 import io.sluice.core.write.Compression;
@@ -55,10 +58,17 @@ public final class ExportViewModel {
     /** This panel's own export (the shared running flag is also set by the queue). */
     private final BooleanProperty exporting = new SimpleBooleanProperty(false);
     private TaskHandle previewTask;
+    /** Counts previews, so a superseded one's outcome is ignored. */
+    private int previewGeneration;
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty limit = new SimpleStringProperty("");
     private final StringProperty where = new SimpleStringProperty("");
     private final ObjectProperty<Compression> compression = new SimpleObjectProperty<>(Compression.ZSTD);
+    private final StringProperty rowsPerFile = new SimpleStringProperty("");
+    private final StringProperty sizePerFile = new SimpleStringProperty("");
+    private final StringProperty parallel = new SimpleStringProperty("1");
+    private final BooleanProperty resume = new SimpleBooleanProperty(false);
+    private final StringProperty resumeOffer = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -81,6 +91,7 @@ public final class ExportViewModel {
         }
         state.sourceProperty().addListener((o, old, s) -> sourceChanged(s));
         state.previewRequestsProperty().addListener((o, old, n) -> preview());
+        target.addListener((o, old, t) -> offerResume(t));
     }
 
     /**
@@ -146,10 +157,14 @@ public final class ExportViewModel {
         String filter = where.get();
         previewRunning.set(true);
         previewStatus.set("Reading the first " + rows + " rows …");
+        int generation = ++previewGeneration;
         previewTask = tasks.execute(ctx -> service.preview(spec, source, columns, overrides, filter, rows, ctx.cancelToken()),
                 new Outcome<Previewer.Preview>() {
                     @Override
                     public void succeeded(Previewer.Preview p) {
+                        if (generation != previewGeneration) {
+                            return; // a newer preview is on its way
+                        }
                         previewRunning.set(false);
                         if (!source.equals(state.sourceProperty().get())) {
                             return;
@@ -168,14 +183,18 @@ public final class ExportViewModel {
 
                     @Override
                     public void failed(String sentence) {
-                        previewRunning.set(false);
-                        previewStatus.set(sentence);
+                        if (generation == previewGeneration) {
+                            previewRunning.set(false);
+                            previewStatus.set(sentence);
+                        }
                     }
 
                     @Override
                     public void cancelled() {
-                        previewRunning.set(false);
-                        previewStatus.set("The preview was cancelled.");
+                        if (generation == previewGeneration) {
+                            previewRunning.set(false);
+                            previewStatus.set("The preview was cancelled.");
+                        }
                     }
                 });
     }
@@ -184,6 +203,35 @@ public final class ExportViewModel {
         if (previewTask != null && previewRunning.get()) {
             previewTask.cancel();
         }
+    }
+
+    /** A target folder that holds an unfinished split export: offer to continue it. */
+    private void offerResume(String text) {
+        java.util.Optional<String> unfinished = java.util.Optional.empty();
+        try {
+            unfinished = text == null || text.isBlank() ? unfinished : SplitExporter.unfinishedIn(Path.of(text.strip()));
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // typed half-way: nothing to offer
+        }
+        resumeOffer.set(unfinished.map(s -> "This folder holds an unfinished export of " + s
+                + ": tick Resume to continue it (complete parts stay).").orElse(""));
+        resume.set(unfinished.isPresent());
+    }
+
+    /** Split options from the form: none, or the parts, ranges and resume asked for. */
+    private SplitOptions splitOptions() {
+        long rows = Limits.parseRowLimit(rowsPerFile.get()) == null ? 0 : Limits.parseRowLimit(rowsPerFile.get());
+        long bytes = sizePerFile.get() == null || sizePerFile.get().isBlank() ? 0 : SplitOptions.parseSize(sizePerFile.get());
+        int n;
+        try {
+            n = parallel.get() == null || parallel.get().isBlank() ? 1 : Integer.parseInt(parallel.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Parallel connections must be a whole number from 1 to 64.");
+        }
+        if (rows == 0 && bytes == 0 && n == 1 && !resume.get()) {
+            return null;
+        }
+        return new SplitOptions(rows, bytes, n, 0, 0, resume.get());
     }
 
     /** Asks for the file to write, starting from the current one. */
@@ -210,7 +258,9 @@ public final class ExportViewModel {
             return fail("Choose the file to write.");
         }
         ExportRequest request;
+        SplitOptions split;
         try {
+            split = splitOptions();
             Path out = Path.of(target.get().strip());
             request = ExportRequest.builder(source, out).columns(columns).overrides(state.overrides())
                     .where(where.get()).limit(Limits.parseRowLimit(limit.get()))
@@ -234,6 +284,10 @@ public final class ExportViewModel {
         progressText.set("");
         state.exportRunningProperty().set(true);
         exporting.set(true);
+        if (split != null) {
+            startSplit(spec, request, split);
+            return true;
+        }
         current = tasks.execute(ctx -> service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
             @Override
             public void succeeded(ExportSummary s) {
@@ -255,6 +309,38 @@ public final class ExportViewModel {
             progressText.bind(current.messageProperty());
         }
         return true;
+    }
+
+    /** Into a folder of parts: the progress line is the total over all ranges. */
+    private void startSplit(ConnectionSpec spec, ExportRequest request, SplitOptions split) {
+        current = tasks.execute(ctx -> service.exportSplit(spec, request, split, new TaskListener(ctx), ctx.cancelToken()),
+                new Outcome<SplitSummary>() {
+                    @Override
+                    public void succeeded(SplitSummary s) {
+                        finished(1);
+                        messageIsError.set(false);
+                        message.set(s.sentence() + (s.note() == null ? "" : " " + s.note()));
+                        offerResume(target.get());
+                    }
+
+                    @Override
+                    public void failed(String sentence) {
+                        finished(0);
+                        fail(sentence.replace("add --resume to continue it", "tick Resume to continue it"));
+                        offerResume(target.get());
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        finished(0);
+                        fail("The export was cancelled; its complete parts stay, and Resume continues it.");
+                        offerResume(target.get());
+                    }
+                });
+        if (running()) {
+            progress.bind(current.progressProperty());
+            progressText.bind(current.messageProperty());
+        }
     }
 
     /** What was exported and how, so the window offers it again next time. */
@@ -375,6 +461,26 @@ public final class ExportViewModel {
 
     public StringProperty previewStatusProperty() {
         return previewStatus;
+    }
+
+    public StringProperty rowsPerFileProperty() {
+        return rowsPerFile;
+    }
+
+    public StringProperty sizePerFileProperty() {
+        return sizePerFile;
+    }
+
+    public StringProperty parallelProperty() {
+        return parallel;
+    }
+
+    public BooleanProperty resumeProperty() {
+        return resume;
+    }
+
+    public StringProperty resumeOfferProperty() {
+        return resumeOffer;
     }
 
     public StringProperty targetProperty() {

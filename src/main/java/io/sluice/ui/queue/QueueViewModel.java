@@ -126,7 +126,7 @@ public final class QueueViewModel {
         this.settings = settings;
         this.compression = compression;
         state.connectedProperty().addListener((o, old, spec) -> {
-            if (spec != null && pending != null && spec.dsn().redacted().equals(pending.connection().dsn())) {
+            if (spec != null && pending != null && sameServer(spec, pending)) {
                 Job job = pending;
                 pending = null;
                 run(job);
@@ -168,27 +168,32 @@ public final class QueueViewModel {
                 } catch (NumberFormatException stale) {
                     limit = null;
                 }
-                if (!c.excluded.isEmpty()) {
-                    columns = null; // resolved below against the table's columns
-                }
             }
-            String out = dir.relativize(FileNames.tableFile(dir, t.database(), t.name())).toString();
-            Job.Export e = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out);
-            exports.add(c != null && !c.excluded.isEmpty() ? withExcluded(spec, e, c.excluded) : e);
+            String out = dir.relativize(FileNames.tableFile(dir, t.database(), t.name())).toString().replace('\\', '/');
+            exports.add(new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out));
         }
         settings.update(d -> d.targetFolder = dir.toString());
-        run(new Job(Job.VERSION, Job.Connection.of(spec), exports, dir.toString(), compression.get().toString(), null, null));
+        String codec = compression.get().toString();
+        message.set("Reading the chosen tables' columns …");
+        // tables with columns left out are looked up on the server: off the FX thread
+        tasks.execute(ctx -> {
+            List<Job.Export> resolved = new ArrayList<>();
+            for (Job.Export e : exports) {
+                WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(Source.table(e.database(), e.table())));
+                resolved.add(c != null && !c.excluded.isEmpty() ? withExcluded(spec, e, c.excluded) : e);
+            }
+            return new Job(Job.VERSION, Job.Connection.of(spec), resolved, dir.toString(), codec, null, null);
+        }, Outcome.of(this::run, message::set));
     }
 
-    /** The columns to export when some were left out: the table's, less those. */
+    /**
+     * The columns to export when some were left out: the table's, less those. A table that cannot be
+     * looked up stops the queue before it starts, rather than exporting columns the user left out.
+     */
     private Job.Export withExcluded(ConnectionSpec spec, Job.Export e, List<String> excluded) {
-        try {
-            List<String> keep = service.inspect(spec, Source.table(e.database(), e.table()), false).columns().stream()
-                    .map(c -> c.name()).filter(n -> !excluded.contains(n)).toList();
-            return new Job.Export(e.database(), e.table(), null, keep, e.where(), e.limit(), e.overrides(), e.out());
-        } catch (SluiceException gone) {
-            return e; // its own export will say what is wrong with it
-        }
+        List<String> keep = service.inspect(spec, Source.table(e.database(), e.table()), false).columns().stream()
+                .map(c -> c.name()).filter(n -> !excluded.contains(n)).toList();
+        return new Job.Export(e.database(), e.table(), null, keep, e.where(), e.limit(), e.overrides(), e.out());
     }
 
     /** Runs a job's exports as the queue (the connection must be the job's). */
@@ -287,14 +292,28 @@ public final class QueueViewModel {
         }
     }
 
-    /** Repeats the last export (single or several tables). */
+    /** Repeats the last export (single or several tables), on the server it was made from. */
     public void runAgain() {
         Job job = state.lastJobProperty().get();
         if (job == null) {
             message.set("Nothing was exported yet: Run again repeats the last export.");
             return;
         }
+        ConnectionSpec spec = state.connectedProperty().get();
+        if (spec != null && !sameServer(spec, job)) {
+            message.set("The last export came from " + job.connection().dsn() + "; connect to it again to repeat it.");
+            return;
+        }
         run(job);
+    }
+
+    /** The same user, host, port and database, however the DSN text was written. */
+    private static boolean sameServer(ConnectionSpec spec, Job job) {
+        try {
+            return io.sluice.core.connect.Dsn.parse(job.connection().dsn()).equals(spec.dsn());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Writes the last export as a job file (the CLI's format; no password). */
@@ -329,7 +348,7 @@ public final class QueueViewModel {
             return;
         }
         ConnectionSpec spec = state.connectedProperty().get();
-        if (spec != null && spec.dsn().redacted().equals(job.connection().dsn())) {
+        if (spec != null && sameServer(spec, job)) {
             run(job);
         } else {
             pending = job;

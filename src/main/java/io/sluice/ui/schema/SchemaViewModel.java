@@ -189,7 +189,7 @@ public final class SchemaViewModel {
     /** Lists the catalogue again (F5). */
     public void refresh() {
         ConnectionSpec spec = state.connectedProperty().get();
-        if (spec != null) {
+        if (spec != null && !state.exportRunningProperty().get()) { // the running export's source stays
             load(spec);
         }
     }

@@ -1,0 +1,390 @@
+package io.sluice.core.split;
+
+import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.CancelToken;
+import io.sluice.core.export.ExportListener;
+import io.sluice.core.export.ExportPipeline;
+import io.sluice.core.export.ExportPlan;
+import io.sluice.core.export.ExportProgress;
+import io.sluice.core.export.ExportRequest;
+import io.sluice.core.export.Version;
+import io.sluice.core.read.BatchReader;
+import io.sluice.core.read.RowSource;
+import io.sluice.core.schema.ColumnInfo;
+import io.sluice.core.schema.SchemaProbe;
+import io.sluice.core.schema.Source;
+import io.sluice.core.schema.TableSchema;
+import io.sluice.core.write.WriterOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A table into a folder of parts: bounded files, key ranges read over several connections at once,
+ * one chunk of N for an orchestrator, and resume from the folder's manifest. Each range is read in
+ * key order, so a part covers a run of keys and a resumed range continues after its last complete
+ * part: no row twice, none missing.
+ */
+public final class SplitExporter {
+    private static final Logger log = LoggerFactory.getLogger(SplitExporter.class);
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    /** Opens a read-only connection: one per range, and one to plan. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    private final BufferAllocator allocator;
+
+    public SplitExporter(BufferAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    private record Work(int range, String after, int firstSeq) {}
+
+    /** The source of the unfinished split export a folder holds (some range not complete), if any. */
+    public static java.util.Optional<String> unfinishedIn(Path dir) {
+        try {
+            Manifest m = Files.isDirectory(dir) ? ManifestStore.read(dir) : null;
+            if (m == null || m.source == null) {
+                return java.util.Optional.empty();
+            }
+            int ranges = m.boundaries == null ? 1 : m.boundaries.size() + 1;
+            return m.completeRanges.size() < ranges ? java.util.Optional.of(m.source) : java.util.Optional.empty();
+        } catch (SluiceException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public SplitSummary run(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel)
+            throws Exception {
+        long t0 = System.nanoTime();
+        if (!(req.source() instanceof Source.Table table)) {
+            throw new SluiceException("Split and parallel exports take a table; export a query to one file.");
+        }
+        if (req.limit().isPresent() && opts.ranges() > 1) {
+            throw new SluiceException("--limit cannot be combined with --parallel or --chunk.");
+        }
+        Path dir = req.target().toAbsolutePath();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new SluiceException("With split options, --out names a folder, and " + dir + " is a file.");
+        }
+        Files.createDirectories(dir);
+        ExportPlan plan;
+        Optional<ColumnInfo> key;
+        RangePlan ranges;
+        String note = null;
+        try (Connection c = connector.open()) {
+            TableSchema schema = new SchemaProbe(c).describe(table);
+            plan = ExportPlan.resolve(table, schema, req.columns(), req.overrides());
+            key = SplitKey.find(c, table, schema);
+            if (key.isPresent() && !plan.names().contains(key.get().name())) {
+                note = "The key column '" + key.get().name() + "' is not among the chosen columns, so the table was read as one stream"
+                        + " and cannot be resumed part by part.";
+                key = Optional.empty();
+            } else if (key.isEmpty()) {
+                note = "The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read as one stream.";
+            }
+            if (key.isEmpty() && opts.chunks() > 0) {
+                throw new SluiceException(note.replace("so it was read as one stream", "so it cannot be cut into chunks"));
+            }
+            Manifest existing = ManifestStore.read(dir);
+            if (existing != null && existing.source != null && !existing.source.equals(table.footerText())) {
+                throw new SluiceException("The folder " + dir + " holds an export of " + existing.source + "; choose another folder.");
+            }
+            Optional<RangePlan> recorded = existing == null ? Optional.empty() : existing.plan();
+            if (key.isPresent() && recorded.isPresent() && recorded.get().key().equals(key.get().name())
+                    && recorded.get().ranges() == opts.ranges()) {
+                ranges = recorded.get(); // chunks and resumes use the cut the first run made
+            } else if (key.isPresent() && opts.ranges() > 1) {
+                ranges = SplitKey.plan(c, table, key.get(), opts.ranges());
+            } else {
+                ranges = new RangePlan(key.map(ColumnInfo::name).orElse(null), false, List.of());
+            }
+            if (note != null) {
+                log.info("{}: {}", table.describe(), note);
+            }
+        }
+        boolean ranged = ranges.ranges() > 1 || opts.chunks() > 0;
+        List<Integer> mine = new ArrayList<>();
+        if (opts.chunks() > 0) {
+            mine.add(Math.min(opts.chunk() - 1, ranges.ranges() - 1));
+        } else {
+            for (int i = 0; i < ranges.ranges(); i++) {
+                mine.add(i);
+            }
+        }
+        Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts.resume());
+        List<Work> work = prepared.work();
+        int kept = prepared.kept();
+
+        // the rest, range by range, as many at once as there are connections
+        WriterOptions options = req.writerOptions();
+        if (opts.parallel() > 1) {
+            // each range holds a row group in the heap: share the budget
+            options = options.withRowGroupBytes(Math.max(1L << 16, options.rowGroupBytes() / opts.parallel()));
+        }
+        Map<String, String> meta = Map.of("sluice.source", table.footerText(), "sluice.version", Version.current());
+        AtomicLong rowsRead = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger parts = new AtomicInteger();
+        CancelToken stop = new CancelToken(); // a failure in one range stops the others
+        AutoCloseable relay = cancel.onCancel(stop::cancel);
+        int keyColumn = key.map(k -> plan.names().indexOf(k.name())).orElse(-1);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), work.size())), r -> {
+            Thread t = new Thread(r, "sluice-range");
+            t.setDaemon(true);
+            return t;
+        });
+        WriterOptions rangeOptions = options;
+        RangePlan cut = ranges;
+        Optional<ColumnInfo> splitKey = key;
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            long[] lastProgress = {0};
+            for (Work w : work) {
+                running.add(pool.submit(() -> {
+                    exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts, keyColumn, stop, p -> {
+                        parts.incrementAndGet();
+                        bytes.addAndGet(p.bytes);
+                        ManifestStore.update(dir, m -> m.parts.add(p));
+                    }, n -> {
+                        long total = rowsRead.addAndGet(n);
+                        long now = System.nanoTime();
+                        synchronized (lastProgress) {
+                            if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+                                lastProgress[0] = now;
+                                listener.progress(new ExportProgress(total, total, bytes.get(), Duration.ofNanos(now - t0), -1));
+                            }
+                        }
+                    });
+                    ManifestStore.update(dir, m -> m.completeRanges.add(w.range()));
+                    return null;
+                }));
+            }
+            Exception first = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    stop.cancel();
+                    Throwable cause = e.getCause();
+                    if (first == null || first instanceof CancelledException) {
+                        first = cause instanceof Exception ex ? ex : new IllegalStateException(cause);
+                    }
+                }
+            }
+            if (cancel.isCancelled()) {
+                throw new CancelledException();
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+            relay.close();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        listener.progress(new ExportProgress(rowsRead.get(), rowsRead.get(), bytes.get(), elapsed, rowsRead.get()));
+        log.info("exported {} rows of {} to {} in {} parts, {} ms", rowsRead.get(), table.describe(), dir, parts.get(),
+                elapsed.toMillis());
+        return new SplitSummary(dir, rowsRead.get(), parts.get(), bytes.get(), elapsed, ranges.ranges(),
+                key.map(ColumnInfo::name).orElse(null), kept, opts.ranges() > 1 || opts.resume() ? note : null);
+    }
+
+    private record Prepared(List<Work> work, int kept) {}
+
+    /**
+     * Checks what the folder already holds for my ranges: refuses without --resume; with it, keeps
+     * the parts whose size and checksum still match, drops the rest and stale temp files, and says
+     * where each range goes on.
+     */
+    private Prepared prepare(Path dir, Source.Table table, ExportPlan plan, Optional<ColumnInfo> key, RangePlan ranges,
+                               List<Integer> mine, boolean resume) throws IOException {
+        Manifest existing = ManifestStore.read(dir);
+        boolean mineStarted = existing != null && (existing.parts.stream().anyMatch(p -> mine.contains(p.range))
+                || existing.completeRanges.stream().anyMatch(mine::contains));
+        if (mineStarted && !resume) {
+            throw new SluiceException("The folder " + dir + " holds parts of an earlier export of " + table.footerText()
+                    + "; add --resume to continue it, or choose an empty folder.");
+        }
+        List<Work> work = new ArrayList<>();
+        List<Manifest.Part> dropped = new ArrayList<>();
+        int kept = 0;
+        for (int r : mine) {
+            if (existing == null) {
+                work.add(new Work(r, null, 0));
+                continue;
+            }
+            if (existing.completeRanges.contains(r) && allIntact(dir, existing.partsOf(r))) {
+                kept += existing.partsOf(r).size();
+                continue;
+            }
+            List<Manifest.Part> good = new ArrayList<>();
+            for (Manifest.Part p : existing.partsOf(r)) {
+                if (good.size() == p.seq && intact(dir, p) && key.isPresent() && p.keyTo != null) {
+                    good.add(p);
+                } else {
+                    dropped.add(p);
+                }
+            }
+            kept += good.size();
+            String after = good.isEmpty() ? null : good.get(good.size() - 1).keyTo;
+            work.add(new Work(r, after, good.size()));
+        }
+        // stale temp files of a crashed run of my ranges (other chunks may be writing theirs right now),
+        // and parts that cannot be trusted
+        if (resume) {
+            boolean ranged = ranges.ranges() > 1 || mine.size() < ranges.ranges();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> isStaleTemp(p.getFileName().toString(), ranged, mine)).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        for (Manifest.Part p : dropped) {
+            Files.deleteIfExists(dir.resolve(p.file));
+        }
+        ManifestStore.update(dir, m -> {
+            m.source = table.footerText();
+            m.key = ranges.key();
+            m.keyQuoted = ranges.quoted();
+            m.boundaries = ranges.boundaries();
+            m.mapping = plan.columns().stream().map(p -> p.column().name() + ": " + p.column().type().columnType() + " -> "
+                    + p.mapping().arrowDisplay() + " -> " + p.mapping().parquetDisplay()).toList();
+            m.parts.removeIf(p -> dropped.stream().anyMatch(d -> d.file.equals(p.file)));
+            m.completeRanges.removeIf(r -> work.stream().anyMatch(w -> w.range() == r));
+        });
+        return new Prepared(work, kept);
+    }
+
+    private static boolean isStaleTemp(String name, boolean ranged, List<Integer> mine) {
+        int mark = name.indexOf(".sluice-tmp-");
+        if (mark < 0) {
+            return false;
+        }
+        if (name.startsWith(ManifestStore.FILE)) {
+            // the manifest's temp file carries its writer's pid: stale once that process is gone
+            String pid = name.substring(mark + ".sluice-tmp-".length()).split("-")[0];
+            try {
+                return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (!ranged) {
+            return name.startsWith("part-");
+        }
+        return mine.stream().anyMatch(r -> name.startsWith(String.format(java.util.Locale.ROOT, "part-%05d-", r)));
+    }
+
+    private static boolean allIntact(Path dir, List<Manifest.Part> parts) throws IOException {
+        for (Manifest.Part p : parts) {
+            if (!intact(dir, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean intact(Path dir, Manifest.Part p) throws IOException {
+        Path f = dir.resolve(p.file);
+        return Files.isRegularFile(f) && Files.size(f) == p.bytes && PartSink.sha256(f).equals(p.sha256);
+    }
+
+    @FunctionalInterface
+    private interface PartDone {
+        void accept(Manifest.Part p) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface RowsRead {
+        void add(long rows);
+    }
+
+    private void exportRange(Connector connector, ExportPlan plan, ExportRequest req, RangePlan ranges, Optional<ColumnInfo> key,
+                             Work w, Path dir, boolean ranged, WriterOptions options, Map<String, String> meta, SplitOptions opts,
+                             int keyColumn, CancelToken stop, PartDone onPart, RowsRead onRows) throws Exception {
+        if (stop.isCancelled()) {
+            throw new CancelledException();
+        }
+        String rangeWhere = key.isPresent() ? ranges.predicate(w.range(), w.after()) : null;
+        String where = req.where().map(u -> rangeWhere == null ? u : "(" + u + ")\nAND " + rangeWhere).orElse(rangeWhere);
+        String sql = plan.selectSql(where, req.limit().isPresent() ? req.limit().getAsLong() : null,
+                key.map(ColumnInfo::name).orElse(null));
+        boolean completed = false;
+        Connection conn = connector.open();
+        try (Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+             AutoCloseable killer = stop.onCancel(() -> cancelQuery(st))) {
+            st.setFetchSize(Integer.MIN_VALUE);
+            log.debug("range {} query: {}", w.range(), sql);
+            ResultSet rs = st.executeQuery(sql);
+            BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), req.batchRows(), req.batchBytes(),
+                    stop::isCancelled);
+            PartSink sink = new PartSink(dir, w.range(), ranged, w.firstSeq(), plan.arrowSchema(), plan.parquetColumns(), options,
+                    meta, opts.maxRowsPerFile(), opts.maxFileBytes(), keyColumn, p -> {
+                        try {
+                            onPart.accept(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            try (ExportPipeline pipeline = new ExportPipeline(plan.arrowSchema(), allocator, root -> {
+                int n = reader.fill(root);
+                onRows.add(n);
+                return n;
+            }, sink, new ExportPipeline.Listener() {})) {
+                pipeline.run();
+            }
+            rs.close();
+            completed = true;
+        } catch (Exception e) {
+            if (stop.isCancelled() && !(e instanceof CancelledException)) {
+                throw new CancelledException();
+            }
+            throw e;
+        } finally {
+            if (completed) {
+                conn.close();
+            } else {
+                try {
+                    conn.abort(Runnable::run); // closing a streaming result would read every remaining row first
+                } catch (SQLException | RuntimeException ignored) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private static void cancelQuery(Statement st) {
+        Thread t = new Thread(() -> {
+            try {
+                st.cancel();
+            } catch (SQLException e) {
+                log.debug("cancel of a range's query failed", e);
+            }
+        }, "sluice-cancel");
+        t.setDaemon(true);
+        t.start();
+    }
+}
