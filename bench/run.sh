@@ -59,16 +59,17 @@ columns() {
 }
 rows_of() { case $1 in mixed) echo "$ROWS" ;; narrow) echo $((ROWS * 10)) ;; blobs) echo 2000 ;; esac; }
 
-# one command of one run: "name" then the command; records "seconds maxrss_kb" in T and M
-declare -A T M
+# one command of one run: "name" then the command; records "seconds maxrss_kb" in T and M, and the
+# command's CPU seconds (user + system, children included) in C: CPU is what a noisy machine disturbs least
+declare -A T M C
 timed() {
   local name=$1; shift
-  if ! /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2>"$WORK/stderr-$name.txt"; then
+  if ! /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" > /dev/null 2>"$WORK/stderr-$name.txt"; then
     echo "  $name failed: $(grep -v '^\s*at ' "$WORK/stderr-$name.txt" | tail -3 | tr '\n' ' ')" >&2
     T[$name]+="fail "; return 0
   fi
-  read -r s m < "$WORK/time.txt"
-  T[$name]+="$s "; M[$name]+="$m "
+  read -r s m u sy < "$WORK/time.txt"
+  T[$name]+="$s "; M[$name]+="$m "; C[$name]+="$(awk -v u="$u" -v s="$sy" 'BEGIN {printf "%.2f", u + s}') "
 }
 heap_peak() { # the most heap in use before any collection, from -Xlog:gc, in MB
   grep -o '[0-9]*M->' "$1" 2>/dev/null | sed 's/M->//' | sort -n | tail -1
@@ -78,7 +79,7 @@ for t in $TABLES; do
   SQL="SELECT $(columns "$t") FROM bench.$t"
   N=$(rows_of "$t")
   TEXT_BYTES=$(mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "$SQL" | wc -c)
-  T=(); M=(); declare -A HEAP=()
+  T=(); M=(); C=(); declare -A HEAP=()
   order=(floor sluice-zstd sluice-none sluice-zstd-256m)
   [ "$t" = mixed ] && order+=(sluice-zstd-nocds)
   [ "$t" = narrow ] && order+=(sluice-parallel2 sluice-split)
@@ -124,10 +125,11 @@ for t in $TABLES; do
   echo
   echo "### Table $t: $N rows, $(awk -v b="$TEXT_BYTES" 'BEGIN {printf "%.0f", b/1e6}') MB as text, $RUNS runs"
   echo
-  echo "| command | min s | median s | rows/s (min) | MB/s (min) | × floor (min) | peak RSS MB | failed runs |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| command | min s | median s | CPU s (min) | rows/s (min) | MB/s (min) | × floor (min) | peak RSS MB | failed runs |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for k in "${order[@]}"; do
     read -r mn md < <(stats "${T[$k]:-}")
+    read -r cpu _ < <(stats "${C[$k]:-}")
     rss=$(tr ' ' '\n' <<<"${M[$k]:-}" | grep -v '^$' | sort -g | tail -1)
     fails=$(tr ' ' '\n' <<<"${T[$k]:-}" | grep -c fail || true)
     name=$(case $k in
@@ -144,10 +146,10 @@ for t in $TABLES; do
       node) echo "peer: Node mysql2 + DuckDB, zstd" ;;
     esac)
     if [ "$mn" = "-" ]; then
-      echo "| $name | - | - | - | - | - | - | $fails |"
+      echo "| $name | - | - | - | - | - | - | - | $fails |"
     else
-      awk -v n="$name" -v mn="$mn" -v md="$md" -v rows="$N" -v size="$TEXT_BYTES" -v f="$fmin" -v rss="${rss:-0}" -v fl="$fails" \
-        'BEGIN {printf "| %s | %.2f | %.2f | %.0f | %.0f | %.2f | %.0f | %s |\n", n, mn, md, rows/mn, size/1e6/mn, mn/f, rss/1024, fl}'
+      awk -v n="$name" -v mn="$mn" -v md="$md" -v cpu="$cpu" -v rows="$N" -v size="$TEXT_BYTES" -v f="$fmin" -v rss="${rss:-0}" -v fl="$fails" \
+        'BEGIN {printf "| %s | %.2f | %.2f | %s | %.0f | %.0f | %.2f | %.0f | %s |\n", n, mn, md, cpu, rows/mn, size/1e6/mn, mn/f, rss/1024, fl}'
     fi
   done
   echo

@@ -192,17 +192,14 @@ final class ExportCommand implements Callable<Integer> {
         List<TableMatch> matches = root.service().matchTables(cs, tableOptions.patterns(cs.dsn()));
         List<ExportRequest> requests = new ArrayList<>();
         List<Job.Export> exports = new ArrayList<>();
-        java.util.Set<Source.Table> seen = new java.util.HashSet<>(); // two globs may match one table: it is written once
-        for (TableMatch m : matches) {
-            for (Source.Table t : m.tables()) {
-                if (!seen.add(t)) {
-                    continue;
-                }
-                ExportRequest r = request(t, FileNames.tableFile(dir, t.database(), t.name()), options);
-                requests.add(r);
-                exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
-            }
-        }
+        // two globs may match one table: it is written once
+        java.util.LinkedHashSet<Source.Table> tables = new java.util.LinkedHashSet<>();
+        matches.forEach(m -> tables.addAll(m.tables()));
+        FileNames.tableFiles(dir, List.copyOf(tables)).forEach((t, file) -> {
+            ExportRequest r = request(t, file, options);
+            requests.add(r);
+            exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
+        });
         save(new Job(Job.VERSION, Job.Connection.of(cs), exports, dir.toString(), compression, rowGroupRows, rowGroupMb));
         List<TableOutcome> outcomes = runAll(root, spec, cs, requests, showProgress());
         // globs that matched nothing are failures of their own, listed after the tables

@@ -84,9 +84,9 @@ public final class WorkbenchState {
         return requestedConnection;
     }
 
-    /** The settings key of a source's remembered choices. */
+    /** The settings key of a source's remembered choices: {@code db.table}, or the query's own text. */
     public static String choicesKey(Source source) {
-        return source instanceof Source.Table t ? t.database() + "." + t.name() : "query";
+        return source instanceof Source.Table t ? t.database() + "." + t.name() : "query: " + ((Source.Query) source).sql();
     }
 
     public List<String> includedColumns() {

@@ -19,6 +19,27 @@ public final class FileNames {
 
     private FileNames() {}
 
+    /**
+     * The files of several tables, none of which may land on another's file: names that differ only
+     * in case ({@code Orders}, {@code orders}) would be one file on macOS and Windows, so the later
+     * one gets a hash of its name.
+     */
+    public static java.util.Map<io.sluice.core.schema.Source.Table, Path> tableFiles(Path dir,
+            java.util.List<io.sluice.core.schema.Source.Table> tables) {
+        java.util.Map<io.sluice.core.schema.Source.Table, Path> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (io.sluice.core.schema.Source.Table t : tables) {
+            Path f = tableFile(dir, t.database(), t.name());
+            if (!taken.add(f.toString().toLowerCase(Locale.ROOT))) {
+                String hash = HexFormat.of().formatHex(sha256((t.database() + "." + t.name()).getBytes(StandardCharsets.UTF_8)), 0, 4);
+                f = dir.resolve(escape(t.database())).resolve(escape(t.name()) + "~" + hash + ".parquet");
+                taken.add(f.toString().toLowerCase(Locale.ROOT));
+            }
+            out.put(t, f);
+        }
+        return out;
+    }
+
     /** {@code dir/<database>/<table>.parquet}, both names escaped. */
     public static Path tableFile(Path dir, String database, String table) {
         return dir.resolve(escape(database)).resolve(escape(table) + ".parquet");

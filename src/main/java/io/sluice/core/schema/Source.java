@@ -73,7 +73,9 @@ public sealed interface Source {
          * without one gets the largest LIMIT there is: the rows keep the query's order.
          */
         public String asDerivedTable(String alias) {
-            boolean keepOrder = SqlText.hasTopLevelWord(sql, "ORDER") && !SqlText.hasTopLevelWord(sql, "LIMIT");
+            boolean limited = SqlText.hasTopLevelWord(sql, "LIMIT") || SqlText.hasTopLevelWord(sql, "FETCH");
+            boolean locking = SqlText.hasTopLevelWord(sql, "FOR") || SqlText.hasTopLevelWord(sql, "LOCK");
+            boolean keepOrder = SqlText.hasTopLevelWord(sql, "ORDER") && !limited && !locking;
             return "(\n" + sql + (keepOrder ? "\nLIMIT 18446744073709551615" : "") + "\n) AS " + Identifiers.quote(alias);
         }
     }

@@ -154,6 +154,7 @@ public final class QueueViewModel {
         }
         Path dir = folder.toAbsolutePath();
         List<Job.Export> exports = new ArrayList<>();
+        Map<Source.Table, Path> files = FileNames.tableFiles(dir, tables.stream().map(t -> Source.table(t.database(), t.name())).toList());
         for (TableInfo t : tables) {
             WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(Source.table(t.database(), t.name())));
             List<String> columns = List.of();
@@ -169,7 +170,7 @@ public final class QueueViewModel {
                     limit = null;
                 }
             }
-            String out = dir.relativize(FileNames.tableFile(dir, t.database(), t.name())).toString().replace('\\', '/');
+            String out = dir.relativize(files.get(Source.table(t.database(), t.name()))).toString().replace('\\', '/');
             exports.add(new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out));
         }
         settings.update(d -> d.targetFolder = dir.toString());
