@@ -48,8 +48,8 @@ public sealed interface Source {
         public Query {
             Objects.requireNonNull(sql, "sql");
             sql = sql.strip();
-            while (sql.endsWith(";")) {
-                sql = sql.substring(0, sql.length() - 1).stripTrailing();
+            for (String cut = SqlText.withoutFinalSeparator(sql); !cut.equals(sql); cut = SqlText.withoutFinalSeparator(sql)) {
+                sql = cut; // "SELECT 1; -- done" and "SELECT 1;;" are SELECT 1
             }
             if (sql.isEmpty()) {
                 throw new IllegalArgumentException("The query is empty; write a SELECT.");

@@ -27,6 +27,32 @@ final class SqlText {
         return false;
     }
 
+    /**
+     * The statement without a final {@code ;} when only blanks and comments follow it
+     * ({@code SELECT 1; -- done} is {@code SELECT 1}); anything else is returned as it is.
+     */
+    static String withoutFinalSeparator(String sql) {
+        int n = sql.length();
+        int separator = -1;
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closing(sql, i, c);
+            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == ';') {
+                separator = separator < 0 ? i : separator;
+            } else if (!Character.isWhitespace(c)) {
+                separator = -1; // something follows: not a final separator
+            }
+        }
+        return separator < 0 ? sql : sql.substring(0, separator).stripTrailing();
+    }
+
     /** Whether {@code word} (a keyword, upper case) stands outside parentheses, quotes and comments. */
     static boolean hasTopLevelWord(String sql, String word) {
         int n = sql.length();

@@ -30,5 +30,8 @@ class SourceTest {
         assertFalse(SqlText.hasSecondStatement("SELECT 1; -- done"));
         assertFalse(SqlText.hasSecondStatement("SELECT 1 /* ; */"));
         assertThrows(IllegalArgumentException.class, () -> Source.query(" ; ", ""));
+        assertEquals("SELECT 1", Source.query("SELECT 1; -- done\n", "").sql());
+        assertEquals("SELECT 1", Source.query("SELECT 1;;", "").sql());
+        assertEquals("SELECT ';'", Source.query("SELECT ';'", "").sql());
     }
 }
