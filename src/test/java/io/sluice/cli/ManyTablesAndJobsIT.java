@@ -171,4 +171,22 @@ class ManyTablesAndJobsIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().strip().endsWith("Wrote 1 of 1 table."), r.out());
     }
+
+    @Test
+    void aTableTheUserMayNotReadFailsAloneAndSaysWhy(TestDb db) throws Exception {
+        for (String host : List.of("localhost", "127.0.0.1")) {
+            db.exec("CREATE USER IF NOT EXISTS 'partial'@'" + host + "' IDENTIFIED BY 'p-pass'",
+                    "GRANT SELECT ON sluice_types.ints TO 'partial'@'" + host + "'",
+                    "GRANT SELECT ON sluice_types.nums TO 'partial'@'" + host + "'");
+        }
+        Path out = dir.resolve("partial");
+        Cli.Run r = Cli.run("p-pass\n", "export", "--dsn", "mysql://partial@" + db.host() + ":" + db.port() + "/sluice_types",
+                "--ssl-mode", "disabled", "--password-stdin", "--table", "ints", "--table", "temporal", "--table", "nums",
+                "--out-dir", out.toString(), "--no-progress");
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(Files.exists(out.resolve("sluice_types/ints.parquet")) && Files.exists(out.resolve("sluice_types/nums.parquet")));
+        assertFalse(Files.exists(out.resolve("sluice_types/temporal.parquet")));
+        assertTrue(r.out().contains("sluice_types.temporal: The table sluice_types.temporal does not exist (or you may not see it)."),
+                r.out());
+    }
 }
