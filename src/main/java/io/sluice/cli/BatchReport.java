@@ -35,8 +35,10 @@ final class BatchReport {
                 rows.add(List.of(name, "", "", "", o.state().name().toLowerCase(Locale.ROOT)));
                 failures.add("  " + name + ": " + o.sentence()); // in full: a table cell would cut it
             }
-            if (o.source() instanceof Source.Table t && o.target() != null
-                    && !o.target().getFileName().toString().equals(t.name() + ".parquet")) {
+            String escaped = o.source() instanceof Source.Table t ? io.sluice.core.export.FileNames.escape(t.name()) : null;
+            String file = o.target() == null ? null : o.target().getFileName().toString();
+            if (escaped != null && file != null && !file.equals(((Source.Table) o.source()).name() + ".parquet")
+                    && (file.equals(escaped + ".parquet") || file.startsWith(escaped + "~"))) {
                 renamed.add("  " + name + " is in " + o.target().getFileName() + " (escaped: the name cannot be a file name as it is).");
             }
         }

@@ -112,8 +112,6 @@ final class ExportCommand implements Callable<Integer> {
                     + " Run 'sluice export --help' for the options.");
         }
         ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
-        save(new Job(Job.VERSION, Job.Connection.of(cs), List.of(Job.Export.of(request, request.target().toString())), null,
-                compression, rowGroupRows, rowGroupMb));
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = showProgress();
@@ -123,6 +121,9 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
+            // a job is saved once it has worked: a job that cannot run is no use
+            save(new Job(Job.VERSION, Job.Connection.of(cs), List.of(Job.Export.of(request, request.target().toString())), null,
+                    compression, rowGroupRows, rowGroupMb));
             print(s);
             return 0;
         } catch (CancelledException e) {

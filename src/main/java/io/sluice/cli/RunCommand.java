@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--dsn", paramLabel = "DSN", description = "Run against this server instead of the job's (same tables).")
+    String dsn;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -46,7 +49,11 @@ final class RunCommand implements Callable<Integer> {
         ConnectionSpec cs;
         List<ExportRequest> requests;
         try {
-            cs = job.connection().toSpec().password(ConnectionOptions.password(spec, prompt, passwordStdin, null)).build();
+            ConnectionSpec.Builder b = job.connection().toSpec();
+            if (dsn != null) {
+                b.dsn(io.sluice.core.connect.Dsn.parse(dsn));
+            }
+            cs = b.password(ConnectionOptions.password(spec, prompt, passwordStdin, dsn)).build();
             requests = job.requests();
         } catch (IllegalArgumentException e) {
             throw new SluiceException("The job file " + jobFile.getFileName() + ": " + e.getMessage(), e);

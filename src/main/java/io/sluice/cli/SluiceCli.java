@@ -5,6 +5,7 @@ import io.sluice.core.export.Version;
 import io.sluice.core.service.ErrorMessages;
 import io.sluice.core.service.SluiceService;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +56,20 @@ public final class SluiceCli {
         cli.setParameterExceptionHandler((e, a) -> {
             // one sentence and where to look, not the whole usage text
             CommandLine c = e.getCommandLine();
-            String said = e.getMessage();
-            if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().stream()
-                    .anyMatch(w -> !w.matches("--?[a-z][a-z0-9-]*"))) {
-                said = "There is an argument '" + c.getCommandSpec().qualifiedName()
-                        + "' does not take (not shown: it could be a secret).";
+            String said = e.getMessage().strip();
+            if (e instanceof CommandLine.UnmatchedArgumentException u) {
+                // name what looks like an option; anything else could be a secret typed in the wrong place
+                List<String> options = u.getUnmatched().stream().filter(w -> w.matches("--?[a-zA-Z][a-zA-Z0-9-]*")).toList();
+                boolean command = c.getCommandSpec().parent() == null && u.getUnmatched().size() >= 1
+                        && u.getUnmatched().get(0).matches("[a-z][a-z-]*");
+                said = !options.isEmpty() ? "Unknown option " + String.join(", ", options) + "."
+                        : command ? "Unknown command '" + u.getUnmatched().get(0) + "'."
+                        : "'" + c.getCommandSpec().qualifiedName() + "' does not take one of the words given (not shown: it could be a secret).";
+                if (!u.getSuggestions().isEmpty()) {
+                    said += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+                }
+            } else if (!said.endsWith(".")) {
+                said += ".";
             }
             c.getErr().println(said + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             c.getErr().flush();

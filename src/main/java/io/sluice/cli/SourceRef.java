@@ -3,7 +3,10 @@ package io.sluice.cli;
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.schema.Source;
 
-/** {@code --table t} with the DSN's database, {@code --table db.t} when the DSN names none, or {@code --query SQL}. */
+/**
+ * {@code --table db.t}, or {@code --table t} in {@code --database} or the DSN's database, or
+ * {@code --query SQL}. A table whose own name holds a dot is given with {@code --database db --table a.b}.
+ */
 final class SourceRef {
     private SourceRef() {}
 
@@ -11,17 +14,18 @@ final class SourceRef {
         if ((table == null) == (query == null)) {
             throw new IllegalArgumentException("Give exactly one of --table and --query.");
         }
-        String db = database != null && !database.isEmpty() ? database : dsn.database();
+        boolean explicit = database != null && !database.isEmpty();
+        String db = explicit ? database : dsn.database();
         if (query != null) {
             return Source.query(query, db);
         }
-        if (!db.isEmpty()) {
-            return Source.table(db, table);
-        }
         int dot = table.indexOf('.');
-        if (dot <= 0) {
+        if (!explicit && dot > 0) {
+            return Source.table(table.substring(0, dot), table.substring(dot + 1));
+        }
+        if (db.isEmpty()) {
             throw new IllegalArgumentException("Name the database: --table db.table, --database db, or a DSN ending in /db.");
         }
-        return Source.table(table.substring(0, dot), table.substring(dot + 1));
+        return Source.table(db, table);
     }
 }

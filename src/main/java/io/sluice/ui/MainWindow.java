@@ -129,9 +129,6 @@ public final class MainWindow implements AutoCloseable {
 
     /** A thin bar: the keys, and the light/dark switch (remembered). */
     private HBox toolbar() {
-        Label keys = new Label("Keys");
-        keys.getStyleClass().add("status");
-        keys.setTooltip(new Tooltip(SHORTCUTS));
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("darkTheme");
         dark.setSelected(Theme.of(settings.get().theme) == Theme.DARK);
@@ -142,9 +139,10 @@ public final class MainWindow implements AutoCloseable {
         });
         Label hint = new Label("Ctrl+P preview · Ctrl+E export · Esc cancel · Ctrl+Enter run query · Ctrl+F filter · F5 reload");
         hint.getStyleClass().add("status");
+        hint.setTooltip(new Tooltip(SHORTCUTS));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(10, hint, spring, keys, dark);
+        HBox bar = new HBox(10, hint, spring, dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 12, 4, 12));
         return bar;

@@ -119,4 +119,32 @@ class CliIT {
         Cli.Run job = run("", "--verbose", "run", "-p", "no-such-job.json");
         assertEquals(1, job.code(), "-p before the job file is the prompt flag, not a value: " + job.err());
     }
+
+    @Test
+    void aQualifiedTableWinsOverTheDsnsDatabase(TestDb db) {
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "sluice_types.ints", "--columns", "id", "--limit", "1");
+        assertEquals(0, r.code(), r.err());
+        Cli.Run glob = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "sluice_types.in*", "--out-dir", dir.toString(), "--no-progress");
+        assertEquals(0, glob.code(), glob.err() + glob.out());
+        assertTrue(Files.exists(dir.resolve("sluice_types/ints.parquet")));
+    }
+
+    @Test
+    void mistakesAreNamedWithASuggestion() {
+        Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--tabel", "orders", "--out", "x.parquet");
+        assertEquals(2, r.code());
+        assertEquals("Unknown option --tabel. Did you mean --table? Run 'sluice export --help' for the options.", r.err().strip());
+        Cli.Run sub = run("", "exprt");
+        assertEquals(2, sub.code());
+        assertTrue(sub.err().startsWith("Unknown command 'exprt'. Did you mean export"), sub.err());
+    }
+
+    @Test
+    void aMissingPasswordIsSaidWithWhereToGiveIt(TestDb db) {
+        Cli.Run r = run("", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled");
+        assertEquals(1, r.code());
+        assertTrue(r.err().strip().endsWith("No password was given: type one, or use -p, --password-stdin or SLUICE_PASSWORD."), r.err());
+    }
 }

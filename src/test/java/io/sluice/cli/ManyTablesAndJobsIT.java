@@ -136,7 +136,12 @@ class ManyTablesAndJobsIT {
         Files.writeString(job, text.replace("\"table\" : \"ints\"", "\"table\" : \"ints\", \"tabel\" : \"x\""));
         Cli.Run field = sluice("run", job.toString());
         assertEquals(1, field.code());
-        assertEquals("The job file job.json has a field Sluice does not know: 'tabel' at exports[0].tabel.", field.err().strip());
+        assertEquals("The job file job.json has a field Sluice does not know: 'tabel' at exports[0].", field.err().strip());
+
+        Files.writeString(job, text);
+        Cli.Run elsewhere = sluice("run", job.toString(), "--dsn", dsn(db, ""), "--no-progress");
+        assertEquals(0, elsewhere.code(), "--dsn points a job at another server: " + elsewhere.err() + elsewhere.out());
+        assertFalse(elsewhere.out().contains("escaped"), "nothing was escaped: " + elsewhere.out());
 
         Files.writeString(job, text.replace("\"table\" : \"ints\"", "\"table\" : \"gone_since\""));
         Cli.Run gone = sluice("run", job.toString(), "--json");

@@ -30,7 +30,7 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
 
     /** The one sentence both faces say when an export is done. */
     public String sentence() {
-        return String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s, %,.0f rows/s.", rows, rows == 1 ? "row" : "rows",
+        return String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s; streamed at %,.0f rows/s.", rows, rows == 1 ? "row" : "rows",
                 target, Units.bytes(fileBytes), Units.duration(elapsed), rowsPerSecond());
     }
 

@@ -55,6 +55,8 @@ public final class Exporter {
                 Result r = stream(conn, plan, request, target, listener, cancel, t0);
                 target.commit();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                // the writer's running count includes pages not yet compressed; the end is the file's size
+                listener.progress(new ExportProgress(r.rows, r.rows, Files.size(target.target()), elapsed, r.rows));
                 log.info("exported {} rows of {} to {} in {} ms", r.rows, request.source().describe(), target.target(),
                         elapsed.toMillis());
                 return new ExportSummary(target.target(), r.rows, Files.size(target.target()), elapsed, r.streaming, r.columns,
@@ -102,7 +104,6 @@ public final class Exporter {
                 }
                 rs.close();
                 completed = true;
-                listener.progress(new ExportProgress(rows, rows, progress.bytes, Duration.ofNanos(System.nanoTime() - t0), rows));
                 return new Result(rows, Duration.ofNanos(System.nanoTime() - queryStart), columnSummaries(plan, reader));
             }
         } finally {

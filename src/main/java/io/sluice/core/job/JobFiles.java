@@ -56,8 +56,9 @@ public final class JobFiles {
             }
             job = JSON.treeToValue(tree, Job.class);
         } catch (UnrecognizedPropertyException e) {
+            String where = at(e).replaceFirst("(^ at |\\.)" + java.util.regex.Pattern.quote(e.getPropertyName()) + "$", "");
             throw new SluiceException("The job file " + file.getFileName() + " has a field Sluice does not know: '"
-                    + e.getPropertyName() + "'" + at(e) + ".", e);
+                    + e.getPropertyName() + "'" + (where.isBlank() ? "" : where.startsWith(" at") ? where : " in " + where.strip()) + ".", e);
         } catch (MismatchedInputException e) {
             throw new SluiceException("The job file " + file.getFileName() + " has a field of the wrong kind" + at(e) + ".", e);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {

@@ -39,6 +39,10 @@ public final class QueryProbe {
         if (SqlText.hasSecondStatement(query.sql())) {
             throw new SluiceException("The query holds more than one statement; Sluice runs a single SELECT.");
         }
+        String first = query.sql().replaceAll("^[\\s(]+", "").split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("SELECT", "WITH", "VALUES", "TABLE").contains(first)) {
+            throw new SluiceException("Sluice exports the result of a SELECT; this query starts with " + first + ".");
+        }
         try (Statement st = connection.createStatement()) {
             // a SELECT, and one statement: anything else cannot be a derived table, and fails here before it runs
             st.executeQuery("SELECT * FROM " + query.asDerivedTable("sluice_check") + " LIMIT 0").close();

@@ -135,7 +135,9 @@ public final class ErrorMessages {
         String msg = String.valueOf(e.getMessage());
         switch (code) {
             case 1045:
-                return (spec == null ? "The server" : "The server at " + where) + " refused the user name or password.";
+                return (spec == null ? "The server" : "The server at " + where) + " refused the user name or password."
+                        + (spec != null && spec.password().isEmpty()
+                        ? " No password was given: type one, or use -p, --password-stdin or SLUICE_PASSWORD." : "");
             case 1044:
             case 1142:
             case 1143:
@@ -147,7 +149,10 @@ public final class ErrorMessages {
                 return "That table does not exist (it may have been dropped or renamed).";
             case 1054: {
                 Matcher m = UNKNOWN_COLUMN.matcher(msg);
-                return m.find()
+                if (m.find() && userSql.equals("query")) {
+                    return "The column or name '" + m.group(1) + "' does not exist; check the query.";
+                }
+                return m.find(0)
                         ? "The column or name '" + m.group(1) + "' does not exist in the table (was it dropped? check the filter)."
                         : "A column the export needs does not exist any more.";
             }
@@ -203,9 +208,9 @@ public final class ErrorMessages {
 
     /** The server quotes the rest of the statement; drop the line end and parenthesis Sluice wraps filters in. */
     private static String nearText(String near) {
-        int wrapper = near.indexOf("\n) AS `sluice_");
+        int wrapper = near.indexOf("\n)");
         if (wrapper >= 0) {
-            near = near.substring(0, wrapper); // the derived table Sluice wraps a query in
+            near = near.substring(0, wrapper); // the parenthesis Sluice wraps a filter or query in, and what follows
         }
         String s = near.replaceAll("' at line \\d+$", "").strip();
         if (s.endsWith(")")) {

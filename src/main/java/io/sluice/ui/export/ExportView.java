@@ -67,6 +67,8 @@ public final class ExportView {
         compressionBox.valueProperty().bindBidirectional(vm.compressionProperty());
         previewButton.disableProperty().bind(vm.runningProperty().or(vm.previewRunningProperty()));
         previewStatus.textProperty().bind(vm.previewStatusProperty());
+        previewStatus.setWrapText(true);
+        vm.previewIsErrorProperty().addListener((o, was, err) -> previewStatus.getStyleClass().setAll(err ? "status-error" : "status"));
         previewTable.setItems(vm.previewRows());
         vm.previewColumns().addListener((ListChangeListener<ExportViewModel.PreviewColumn>) c -> rebuildPreviewColumns());
         vm.previewRunningProperty().addListener((o, was, now) -> {

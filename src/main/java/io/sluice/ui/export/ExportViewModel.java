@@ -55,6 +55,7 @@ public final class ExportViewModel {
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
     private final BooleanProperty previewRunning = new SimpleBooleanProperty(false);
     private final StringProperty previewStatus = new SimpleStringProperty("");
+    private final BooleanProperty previewIsError = new SimpleBooleanProperty(false);
     /** This panel's own export (the shared running flag is also set by the queue). */
     private final BooleanProperty exporting = new SimpleBooleanProperty(false);
     private TaskHandle previewTask;
@@ -156,6 +157,7 @@ public final class ExportViewModel {
         var overrides = state.overrides();
         String filter = where.get();
         previewRunning.set(true);
+        previewIsError.set(false);
         previewStatus.set("Reading the first " + rows + " rows …");
         int generation = ++previewGeneration;
         previewTask = tasks.execute(ctx -> service.preview(spec, source, columns, overrides, filter, rows, ctx.cancelToken()),
@@ -185,6 +187,8 @@ public final class ExportViewModel {
                     public void failed(String sentence) {
                         if (generation == previewGeneration) {
                             previewRunning.set(false);
+                            previewRows.clear();
+                            previewIsError.set(true);
                             previewStatus.set(sentence);
                         }
                     }
@@ -457,6 +461,10 @@ public final class ExportViewModel {
 
     public BooleanProperty previewRunningProperty() {
         return previewRunning;
+    }
+
+    public BooleanProperty previewIsErrorProperty() {
+        return previewIsError;
     }
 
     public StringProperty previewStatusProperty() {

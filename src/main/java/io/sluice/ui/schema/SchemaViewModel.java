@@ -95,6 +95,13 @@ public final class SchemaViewModel {
         state.selectedTableProperty().set(table);
         queryMode.set(false);
         state.sourceProperty().set(table == null ? null : Source.table(table.database(), table.name()));
+        if (table != null) {
+            settings.update(d -> {
+                d.sourceKind = "table";
+                d.database = table.database();
+                d.table = table.name();
+            });
+        }
         inspect(null);
     }
 
@@ -110,7 +117,7 @@ public final class SchemaViewModel {
             status.set("Connect first, then run the query.");
             return;
         }
-        Source query;
+        Source.Query query;
         try {
             query = Source.query(queryText.get(), spec.dsn().database());
         } catch (IllegalArgumentException e) {
@@ -120,6 +127,10 @@ public final class SchemaViewModel {
         state.selectedTableProperty().set(null);
         queryMode.set(true);
         state.sourceProperty().set(query);
+        settings.update(d -> {
+            d.sourceKind = "query";
+            d.query = query.sql();
+        });
         inspect(andThen);
     }
 
