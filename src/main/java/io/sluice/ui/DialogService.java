@@ -18,4 +18,7 @@ public interface DialogService {
     boolean openFolder(Path folder);
 
     void copyToClipboard(String text);
+
+    /** A short message with an OK button. */
+    void inform(String title, String text);
 }

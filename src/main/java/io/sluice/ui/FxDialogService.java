@@ -64,6 +64,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void inform(String title, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(owner.get());
+        a.showAndWait();
+    }
+
+    @Override
     public void copyToClipboard(String text) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);

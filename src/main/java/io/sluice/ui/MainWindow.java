@@ -58,6 +58,7 @@ public final class MainWindow implements AutoCloseable {
     private final ExportViewModel export;
     private final QueueViewModel queue;
     private final ConnectionView connectionView;
+    private final DialogService dialogs;
     private final Scene scene;
 
     public MainWindow(HostServices host, Path settingsDir) {
@@ -65,7 +66,7 @@ public final class MainWindow implements AutoCloseable {
         Theme.of(settings.get().theme).apply();
         BorderPane root = new BorderPane();
         scene = new Scene(root, 1360, 860);
-        DialogService dialogs = new FxDialogService(scene::getWindow, host);
+        dialogs = new FxDialogService(scene::getWindow, host);
         connection = new ConnectionViewModel(tasks, service, state, new RecentConnections(settingsDir.resolve("recent.properties")),
                 settings, dialogs);
         schema = new SchemaViewModel(tasks, service, state, settings);
@@ -117,7 +118,14 @@ public final class MainWindow implements AutoCloseable {
         for (MenuItem m : List.of(tables, open, save, again)) {
             m.disableProperty().bind(state.exportRunningProperty());
         }
-        return new MenuBar(new Menu("File", null, tables, new SeparatorMenuItem(), open, save, again));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> javafx.application.Platform.exit());
+        MenuItem keys = new MenuItem("Keys…");
+        keys.setOnAction(e -> dialogs.inform("Keys", SHORTCUTS));
+        MenuItem about = new MenuItem("About Sluice…");
+        about.setOnAction(e -> dialogs.inform("About Sluice", "Sluice " + io.sluice.core.export.Version.current()
+                + "\nMySQL and MariaDB tables into exact Parquet files.\nThe same engine runs from the command line: sluice --help"));
+        return new MenuBar(new Menu("File", null, tables, new SeparatorMenuItem(), open, save, again, new SeparatorMenuItem(), quit),
+                new Menu("Help", null, keys, about));
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {

@@ -90,6 +90,11 @@ class ViewModelTest {
         }
 
         @Override
+        public void inform(String title, String text) {
+            clipboard = title + ": " + text;
+        }
+
+        @Override
         public void copyToClipboard(String text) {
             clipboard = text;
         }
@@ -244,6 +249,9 @@ class ViewModelTest {
         assertEquals(1, export.previewRows().size(), export.previewStatusProperty().get());
         assertTrue(export.previewRows().get(0).get(1).endsWith(" µs (838:59:59.999999)"), export.previewRows().get(0).toString());
         assertEquals("1 row, as it will be written.", export.previewStatusProperty().get());
+        state.columns().get(0).overrideProperty().set(MappingTarget.INT64);
+        assertTrue(export.previewStatusProperty().get().startsWith("The columns, mappings or filter changed since this preview"),
+                "a preview read with other choices says so");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class ExportView {
     @FXML private TextField parallelField;
     @FXML private javafx.scene.control.CheckBox resumeBox;
     @FXML private Label resumeLabel;
+    @FXML private javafx.scene.control.TitledPane bigTablesPane;
     @FXML private Button previewButton;
     @FXML private Tab previewTab;
     @FXML private Label previewStatus;
@@ -81,6 +82,12 @@ public final class ExportView {
         parallelField.textProperty().bindBidirectional(vm.parallelProperty());
         resumeBox.selectedProperty().bindBidirectional(vm.resumeProperty());
         resumeLabel.textProperty().bind(vm.resumeOfferProperty());
+        // an unfinished export in the chosen folder opens the panel that offers to resume it
+        vm.resumeOfferProperty().addListener((o, was, offer) -> {
+            if (!offer.isEmpty()) {
+                bigTablesPane.setExpanded(true);
+            }
+        });
         for (var c : List.of(rowsPerFileField, sizePerFileField, parallelField)) {
             c.setTooltip(new javafx.scene.control.Tooltip("With any of these, Target names a folder of part-*.parquet files and a manifest."));
         }

@@ -93,6 +93,15 @@ public final class ExportViewModel {
         state.sourceProperty().addListener((o, old, s) -> sourceChanged(s));
         state.previewRequestsProperty().addListener((o, old, n) -> preview());
         target.addListener((o, old, t) -> offerResume(t));
+        state.columns().addListener((javafx.collections.ListChangeListener<io.sluice.ui.schema.ColumnRow>) c -> {
+            while (c.next()) {
+                for (io.sluice.ui.schema.ColumnRow r : c.getAddedSubList()) {
+                    r.includeProperty().addListener((x, a, b) -> previewOutOfDate());
+                    r.overrideProperty().addListener((x, a, b) -> previewOutOfDate());
+                }
+            }
+        });
+        where.addListener((o, a, b) -> previewOutOfDate());
     }
 
     /**
@@ -201,6 +210,14 @@ public final class ExportViewModel {
                         }
                     }
                 });
+    }
+
+    /** The grid shows rows read with other choices: say so rather than pass them off as what will be written. */
+    private void previewOutOfDate() {
+        if (!previewRows.isEmpty() && !previewRunning.get()) {
+            previewIsError.set(false);
+            previewStatus.set("The columns, mappings or filter changed since this preview: Ctrl+P shows them as they will be written.");
+        }
     }
 
     public void cancelPreview() {
