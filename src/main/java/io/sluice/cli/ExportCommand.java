@@ -101,10 +101,17 @@ final class ExportCommand implements Callable<Integer> {
         ConnectionSpec cs = connection.toSpec();
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
+        boolean split = maxRowsPerFile > 0 || maxFileSize != null || parallel > 1 || chunk != null || resume;
+        if (split && (outDir != null || tableOptions.severalTables())) {
+            throw new IllegalArgumentException("Parts, --parallel, --chunk and --resume take one table with --out DIR.");
+        }
+        if (split && saveJob != null) {
+            throw new IllegalArgumentException("--save-job does not take parts, --parallel, --chunk or --resume yet; run that command again instead.");
+        }
         if (outDir != null || tableOptions.severalTables()) {
             return exportTables(cs, options);
         }
-        if (maxRowsPerFile > 0 || maxFileSize != null || parallel > 1 || chunk != null || resume) {
+        if (split) {
             return exportParts(cs, options);
         }
         if (out == null) {
@@ -115,7 +122,14 @@ final class ExportCommand implements Callable<Integer> {
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = showProgress();
+        // the sentence is said inside the CtrlC block: closing it lets a Ctrl-C shutdown finish and the JVM halt
         try (CtrlC ctrlC = new CtrlC(cancel)) {
+            return exportOne(cs, request, cancel, err, showProgress);
+        }
+    }
+
+    private int exportOne(ConnectionSpec cs, ExportRequest request, CancelToken cancel, PrintWriter err, boolean showProgress) {
+        try {
             ExportListener listener = showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE;
             ExportSummary s = root.service().export(cs, request, listener, cancel);
             if (showProgress) {
@@ -130,7 +144,6 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
-            // said here, before closing CtrlC lets a Ctrl-C shutdown finish and the JVM halt
             err.println(e.getMessage());
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
@@ -150,6 +163,13 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = showProgress();
         try (CtrlC ctrlC = new CtrlC(cancel)) {
+            return exportSplit(cs, request, split, cancel, err, showProgress);
+        }
+    }
+
+    private int exportSplit(ConnectionSpec cs, ExportRequest request, SplitOptions split, CancelToken cancel, PrintWriter err,
+                            boolean showProgress) {
+        try {
             SplitSummary s = root.service().exportSplit(cs, request, split,
                     showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE, cancel);
             if (showProgress) {

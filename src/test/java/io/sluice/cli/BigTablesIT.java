@@ -186,14 +186,19 @@ class BigTablesIT {
         assertTrue(before >= 3 && before < 8, before + " parts before the kill");
 
         Cli.Run refused = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
-                "--max-rows-per-file", "20000", "--out", folder.toString(), "--no-progress");
+                "--max-rows-per-file", "20000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--no-progress");
         assertEquals(1, refused.code());
         assertEquals("The folder " + folder.toAbsolutePath() + " holds parts of an earlier export of sluice_big.wide; add --resume"
                 + " to continue it, or choose an empty folder.", refused.err().strip());
         assertEquals(before, parts(folder).size(), "nothing touched");
 
         Cli.Run resumed = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
+                BigTable.TABLE, "--max-rows-per-file", "20000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--resume",
+                "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        Cli.Run otherFilter = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
                 BigTable.TABLE, "--max-rows-per-file", "20000", "--out", folder.toString(), "--resume", "--no-progress");
+        assertEquals(1, otherFilter.code(), "a resume with another filter would mix two readings of the table");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("complete parts kept"), resumed.out());
         assertSameAggregates(db, folder);

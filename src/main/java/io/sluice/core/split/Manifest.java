@@ -21,6 +21,8 @@ public final class Manifest {
     public String key;
     public Boolean keyQuoted;
     public List<String> boundaries;
+    /** The filter the parts were read with (a resume must use the same), or null. */
+    public String filter;
     /** One line per column: name, MySQL type, Arrow type, Parquet type. */
     public List<String> mapping = new ArrayList<>();
     public List<Part> parts = new ArrayList<>();

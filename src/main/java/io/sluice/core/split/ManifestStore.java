@@ -45,6 +45,12 @@ final class ManifestStore {
         IN_PROCESS.lock();
         try (FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = ch.lock()) {
+            // under the lock no other writer is between write and move: any temp manifest is a crashed one's
+            try (java.util.stream.Stream<Path> stale = Files.list(dir)) {
+                for (Path f : stale.filter(p -> p.getFileName().toString().startsWith(FILE + ".sluice-tmp-")).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
             Manifest m = read(dir);
             if (m == null) {
                 m = new Manifest();

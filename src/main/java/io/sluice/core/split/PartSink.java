@@ -53,6 +53,7 @@ final class PartSink implements BatchSink {
         this.range = range;
         this.ranged = ranged;
         this.seq = firstSeq;
+        this.wroteAny = firstSeq > 0; // a resumed range already has parts: no empty one is added
         this.arrowSchema = arrowSchema;
         this.columns = columns;
         this.options = options;

@@ -82,8 +82,8 @@ public final class SplitExporter {
         if (!(req.source() instanceof Source.Table table)) {
             throw new SluiceException("Split and parallel exports take a table; export a query to one file.");
         }
-        if (req.limit().isPresent() && opts.ranges() > 1) {
-            throw new SluiceException("--limit cannot be combined with --parallel or --chunk.");
+        if (req.limit().isPresent() && (opts.ranges() > 1 || opts.resume())) {
+            throw new SluiceException("--limit cannot be combined with --parallel, --chunk or --resume.");
         }
         Path dir = req.target().toAbsolutePath();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -113,13 +113,18 @@ public final class SplitExporter {
                 throw new SluiceException("The folder " + dir + " holds an export of " + existing.source + "; choose another folder.");
             }
             Optional<RangePlan> recorded = existing == null ? Optional.empty() : existing.plan();
-            if (key.isPresent() && recorded.isPresent() && recorded.get().key().equals(key.get().name())
-                    && recorded.get().ranges() == opts.ranges()) {
-                ranges = recorded.get(); // chunks and resumes use the cut the first run made
+            boolean quoted = key.isPresent() && key.get().type().family().isTemporalWithDate();
+            if (key.isPresent() && recorded.isPresent() && recorded.get().key() != null && recorded.get().key().equals(key.get().name())) {
+                // chunks and resumes use the cut the first run made
+                ranges = new RangePlan(recorded.get().key(), quoted, recorded.get().boundaries());
+                if (opts.chunks() > 0 && ranges.ranges() != opts.chunks() && !(ranges.ranges() == 1 && existing.parts.isEmpty())) {
+                    throw new SluiceException("The folder " + dir + " was cut into " + ranges.ranges() + " ranges; run its chunks as i/"
+                            + ranges.ranges() + ".");
+                }
             } else if (key.isPresent() && opts.ranges() > 1) {
                 ranges = SplitKey.plan(c, table, key.get(), opts.ranges());
             } else {
-                ranges = new RangePlan(key.map(ColumnInfo::name).orElse(null), false, List.of());
+                ranges = new RangePlan(key.map(ColumnInfo::name).orElse(null), quoted, List.of());
             }
             if (note != null) {
                 log.info("{}: {}", table.describe(), note);
@@ -128,13 +133,15 @@ public final class SplitExporter {
         boolean ranged = ranges.ranges() > 1 || opts.chunks() > 0;
         List<Integer> mine = new ArrayList<>();
         if (opts.chunks() > 0) {
-            mine.add(Math.min(opts.chunk() - 1, ranges.ranges() - 1));
+            if (opts.chunk() <= ranges.ranges()) {
+                mine.add(opts.chunk() - 1); // an empty table has one range: the other chunks have nothing to do
+            }
         } else {
             for (int i = 0; i < ranges.ranges(); i++) {
                 mine.add(i);
             }
         }
-        Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts.resume());
+        Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts.resume(), ranged, req.where().orElse(null));
         List<Work> work = prepared.work();
         int kept = prepared.kept();
 
@@ -164,6 +171,7 @@ public final class SplitExporter {
             long[] lastProgress = {0};
             for (Work w : work) {
                 running.add(pool.submit(() -> {
+                    try {
                     exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts, keyColumn, stop, p -> {
                         parts.incrementAndGet();
                         bytes.addAndGet(p.bytes);
@@ -178,6 +186,10 @@ public final class SplitExporter {
                             }
                         }
                     });
+                    } catch (Exception | Error e) {
+                        stop.cancel(); // one range failing stops the others at once
+                        throw e;
+                    }
                     ManifestStore.update(dir, m -> m.completeRanges.add(w.range()));
                     return null;
                 }));
@@ -220,13 +232,27 @@ public final class SplitExporter {
      * where each range goes on.
      */
     private Prepared prepare(Path dir, Source.Table table, ExportPlan plan, Optional<ColumnInfo> key, RangePlan ranges,
-                               List<Integer> mine, boolean resume) throws IOException {
+                             List<Integer> mine, boolean resume, boolean ranged, String filter) throws IOException {
         Manifest existing = ManifestStore.read(dir);
+        List<String> mapping = mapping(plan);
         boolean mineStarted = existing != null && (existing.parts.stream().anyMatch(p -> mine.contains(p.range))
                 || existing.completeRanges.stream().anyMatch(mine::contains));
         if (mineStarted && !resume) {
             throw new SluiceException("The folder " + dir + " holds parts of an earlier export of " + table.footerText()
                     + "; add --resume to continue it, or choose an empty folder.");
+        }
+        // parts of one folder are one table read one way: a resume or another chunk may not change it
+        boolean anyParts = existing != null && !existing.parts.isEmpty();
+        if (anyParts && existing.mapping != null && !existing.mapping.isEmpty() && !existing.mapping.equals(mapping)) {
+            throw new SluiceException("The folder " + dir + " holds parts with other columns or mappings; give the same --columns and"
+                    + " --map as the export that started it, or choose an empty folder.");
+        }
+        if (anyParts && !java.util.Objects.equals(existing.filter, filter)) {
+            throw new SluiceException("The folder " + dir + " holds parts read with another --where; give the same filter, or choose an"
+                    + " empty folder.");
+        }
+        if (anyParts && existing.key != null && key.isPresent() && !existing.key.equals(key.get().name())) {
+            throw new SluiceException("The folder " + dir + " was cut on another key; choose an empty folder.");
         }
         List<Work> work = new ArrayList<>();
         List<Manifest.Part> dropped = new ArrayList<>();
@@ -255,10 +281,14 @@ public final class SplitExporter {
         // stale temp files of a crashed run of my ranges (other chunks may be writing theirs right now),
         // and parts that cannot be trusted
         if (resume) {
-            boolean ranged = ranges.ranges() > 1 || mine.size() < ranges.ranges();
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            if (existing != null) {
+                existing.parts.stream().filter(p -> !dropped.contains(p)).forEach(p -> listed.add(p.file));
+            }
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> isStaleTemp(p.getFileName().toString(), ranged, mine)).toList()) {
-                    Files.deleteIfExists(f);
+                for (Path f : files.filter(p -> isMine(p.getFileName().toString(), ranged, mine) && !listed.contains(p.getFileName().toString()))
+                        .toList()) {
+                    Files.deleteIfExists(f); // a temp part of a crashed run, or a part finished but never entered
                 }
             }
         }
@@ -270,32 +300,32 @@ public final class SplitExporter {
             m.key = ranges.key();
             m.keyQuoted = ranges.quoted();
             m.boundaries = ranges.boundaries();
-            m.mapping = plan.columns().stream().map(p -> p.column().name() + ": " + p.column().type().columnType() + " -> "
-                    + p.mapping().arrowDisplay() + " -> " + p.mapping().parquetDisplay()).toList();
+            if (m.boundaries != null && m.key != null && m.key.equals(ranges.key()) && !m.boundaries.equals(ranges.boundaries())) {
+                // another chunk recorded its cut between our read and now
+                throw new SluiceException("Another chunk of this export cut the table at the same moment; run this chunk again.");
+            }
+            m.mapping = mapping;
+            m.filter = filter;
             m.parts.removeIf(p -> dropped.stream().anyMatch(d -> d.file.equals(p.file)));
             m.completeRanges.removeIf(r -> work.stream().anyMatch(w -> w.range() == r));
         });
         return new Prepared(work, kept);
     }
 
-    private static boolean isStaleTemp(String name, boolean ranged, List<Integer> mine) {
-        int mark = name.indexOf(".sluice-tmp-");
-        if (mark < 0) {
+    /** A part file (or its temp file) of my ranges. */
+    private static boolean isMine(String name, boolean ranged, List<Integer> mine) {
+        if (!name.startsWith("part-")) {
             return false;
         }
-        if (name.startsWith(ManifestStore.FILE)) {
-            // the manifest's temp file carries its writer's pid: stale once that process is gone
-            String pid = name.substring(mark + ".sluice-tmp-".length()).split("-")[0];
-            try {
-                return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
         if (!ranged) {
-            return name.startsWith("part-");
+            return true;
         }
         return mine.stream().anyMatch(r -> name.startsWith(String.format(java.util.Locale.ROOT, "part-%05d-", r)));
+    }
+
+    private static List<String> mapping(ExportPlan plan) {
+        return plan.columns().stream().map(p -> p.column().name() + ": " + p.column().type().columnType() + " -> "
+                + p.mapping().arrowDisplay() + " -> " + p.mapping().parquetDisplay()).toList();
     }
 
     private static boolean allIntact(Path dir, List<Manifest.Part> parts) throws IOException {
@@ -329,13 +359,13 @@ public final class SplitExporter {
             throw new CancelledException();
         }
         String rangeWhere = key.isPresent() ? ranges.predicate(w.range(), w.after()) : null;
-        String where = req.where().map(u -> rangeWhere == null ? u : "(" + u + ")\nAND " + rangeWhere).orElse(rangeWhere);
+        String where = req.where().map(u -> rangeWhere == null ? u : "(\n" + u + "\n)\nAND " + rangeWhere).orElse(rangeWhere);
         String sql = plan.selectSql(where, req.limit().isPresent() ? req.limit().getAsLong() : null,
                 key.map(ColumnInfo::name).orElse(null));
         boolean completed = false;
         Connection conn = connector.open();
-        try (Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-             AutoCloseable killer = stop.onCancel(() -> cancelQuery(st))) {
+        Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try (AutoCloseable killer = stop.onCancel(() -> cancelQuery(st))) {
             st.setFetchSize(Integer.MIN_VALUE);
             log.debug("range {} query: {}", w.range(), sql);
             ResultSet rs = st.executeQuery(sql);
@@ -365,6 +395,7 @@ public final class SplitExporter {
             throw e;
         } finally {
             if (completed) {
+                st.close();
                 conn.close();
             } else {
                 try {
