@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.error.SluiceException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Collectors;
 
 /** Reads and writes job files; anything wrong in one is one sentence that names it. */
@@ -28,14 +26,7 @@ public final class JobFiles {
     /** Writes the job beside its final name and moves it into place: never half a file. */
     public static void write(Job job, Path file) {
         try {
-            Path abs = file.toAbsolutePath();
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), job);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), job));
         } catch (IOException e) {
             throw new SluiceException("The job file " + file + " cannot be written; choose a folder you can write to.", e);
         }

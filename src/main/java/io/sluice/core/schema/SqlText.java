@@ -6,19 +6,15 @@ final class SqlText {
 
     /** Whether a {@code ;} outside quotes and comments is followed by anything but blanks and comments. */
     static boolean hasSecondStatement(String sql) {
-        int n = sql.length();
         boolean separated = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < sql.length(); i++) {
+            int skipped = skip(sql, i);
+            if (skipped >= 0) {
+                i = skipped;
+                continue;
+            }
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = closing(sql, i, c);
-            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == ';') {
+            if (c == ';') {
                 separated = true;
             } else if (separated && !Character.isWhitespace(c)) {
                 return true;
@@ -32,19 +28,15 @@ final class SqlText {
      * ({@code SELECT 1; -- done} is {@code SELECT 1}); anything else is returned as it is.
      */
     static String withoutFinalSeparator(String sql) {
-        int n = sql.length();
         int separator = -1;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < sql.length(); i++) {
+            int skipped = skip(sql, i);
+            if (skipped >= 0) {
+                i = skipped;
+                continue;
+            }
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = closing(sql, i, c);
-            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == ';') {
+            if (c == ';') {
                 separator = separator < 0 ? i : separator;
             } else if (!Character.isWhitespace(c)) {
                 separator = -1; // something follows: not a final separator
@@ -58,16 +50,13 @@ final class SqlText {
         int n = sql.length();
         int depth = 0;
         for (int i = 0; i < n; i++) {
+            int skipped = skip(sql, i);
+            if (skipped >= 0) {
+                i = skipped;
+                continue;
+            }
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = closing(sql, i, c);
-            } else if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
@@ -83,6 +72,27 @@ final class SqlText {
             }
         }
         return false;
+    }
+
+    /**
+     * When a quoted string, a quoted name or a comment starts at {@code i}, the index of its last
+     * character; else -1.
+     */
+    private static int skip(String sql, int i) {
+        int n = sql.length();
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"' || c == '`') {
+            return closing(sql, i, c);
+        }
+        if (c == '#' || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2)))) {
+            int eol = sql.indexOf('\n', i);
+            return eol < 0 ? n - 1 : eol;
+        }
+        if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? n - 1 : end + 1;
+        }
+        return -1;
     }
 
     private static boolean isWordChar(char c) {
@@ -103,6 +113,6 @@ final class SqlText {
                 }
             }
         }
-        return sql.length();
+        return sql.length() - 1;
     }
 }

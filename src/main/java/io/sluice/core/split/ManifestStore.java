@@ -2,14 +2,13 @@ package io.sluice.core.split;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.error.SluiceException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -56,16 +55,8 @@ final class ManifestStore {
                 m = new Manifest();
             }
             change.accept(m);
-            Path tmp = dir.resolve(FILE + ".sluice-tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
-            JSON.writeValue(tmp.toFile(), m);
-            try (FileChannel sync = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                sync.force(true);
-            }
-            try {
-                Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Manifest changed = m;
+            AtomicFiles.replace(dir.resolve(FILE), tmp -> JSON.writeValue(tmp.toFile(), changed));
             return m;
         } finally {
             IN_PROCESS.unlock();
