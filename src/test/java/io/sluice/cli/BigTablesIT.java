@@ -218,4 +218,22 @@ class BigTablesIT {
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("heap.err")));
         assertSameAggregates(db, folder);
     }
+
+    /** The window shows each range's rows: the engine reports them, and they add up to the table. */
+    @Test
+    void eachRangeReportsItsProgress(TestDb db) throws Exception {
+        java.util.Map<Integer, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
+        try (io.sluice.core.service.SluiceService service = new io.sluice.core.service.SluiceService()) {
+            io.sluice.core.split.SplitSummary s = service.exportSplit(db.spec(),
+                    io.sluice.core.export.ExportRequest.builder("sluice_types", "temporal", dir.resolve("ranges")).build(),
+                    new io.sluice.core.split.SplitOptions(0, 0, 3, 0, 0, false), new io.sluice.core.export.ExportListener() {
+                        @Override
+                        public void rangeProgress(int range, long rowsRead) {
+                            last.merge(range, rowsRead, Math::max);
+                        }
+                    }, new io.sluice.core.export.CancelToken());
+            assertEquals(3, s.ranges());
+            assertEquals(s.rows(), last.values().stream().mapToLong(Long::longValue).sum(), last.toString());
+        }
+    }
 }

@@ -15,6 +15,9 @@ public interface ExportListener {
 
     default void progress(ExportProgress progress) {}
 
+    /** A split export's range {@code range} (0-based) has read {@code rowsRead} rows so far. */
+    default void rangeProgress(int range, long rowsRead) {}
+
     /** A few rows just written, formatted for display, one string (or null) per column. */
     default void sample(List<List<String>> rows) {}
 }

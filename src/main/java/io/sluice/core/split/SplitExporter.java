@@ -153,6 +153,7 @@ public final class SplitExporter {
         }
         Map<String, String> meta = Map.of("sluice.source", table.footerText(), "sluice.version", Version.current());
         AtomicLong rowsRead = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> rangeRows = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong bytes = new AtomicLong();
         AtomicInteger parts = new AtomicInteger();
         CancelToken stop = new CancelToken(); // a failure in one range stops the others
@@ -178,6 +179,7 @@ public final class SplitExporter {
                         ManifestStore.update(dir, m -> m.parts.add(p));
                     }, n -> {
                         long total = rowsRead.addAndGet(n);
+                        listener.rangeProgress(w.range(), rangeRows.computeIfAbsent(w.range(), r -> new AtomicLong()).addAndGet(n));
                         long now = System.nanoTime();
                         synchronized (lastProgress) {
                             if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {

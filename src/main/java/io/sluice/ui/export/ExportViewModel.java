@@ -447,10 +447,21 @@ public final class ExportViewModel {
             ctx.onUiThread(() -> showSampleColumns(names));
         }
 
+        /** Rows read per range of a split export, shown after the total. */
+        private final java.util.concurrent.ConcurrentSkipListMap<Integer, Long> ranges = new java.util.concurrent.ConcurrentSkipListMap<>();
+
         @Override
         public void progress(ExportProgress p) {
             ctx.updateProgress(p.fraction());
-            ctx.updateMessage(p.line());
+            String perRange = ranges.size() < 2 ? "" : ranges.entrySet().stream()
+                    .map(e -> String.format(java.util.Locale.ROOT, "%d: %,d", e.getKey() + 1, e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("  ", "  ·  by range  ", ""));
+            ctx.updateMessage(p.line() + perRange);
+        }
+
+        @Override
+        public void rangeProgress(int range, long rowsRead) {
+            ranges.put(range, rowsRead);
         }
 
         @Override
