@@ -62,8 +62,8 @@ public final class SluiceCli {
                 List<String> options = u.getUnmatched().stream().filter(w -> w.matches("--?[a-zA-Z][a-zA-Z0-9-]*")).toList();
                 boolean command = c.getCommandSpec().parent() == null && u.getUnmatched().size() >= 1
                         && u.getUnmatched().get(0).matches("[a-z][a-z-]*");
-                said = !options.isEmpty() ? "Unknown option " + String.join(", ", options) + "."
-                        : command ? "Unknown command '" + u.getUnmatched().get(0) + "'."
+                said = command ? "Unknown command '" + u.getUnmatched().get(0) + "'."
+                        : !options.isEmpty() ? "Unknown option " + String.join(", ", options) + "."
                         : "'" + c.getCommandSpec().qualifiedName() + "' does not take one of the words given (not shown: it could be a secret).";
                 if (!u.getSuggestions().isEmpty()) {
                     said += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";

@@ -182,6 +182,9 @@ public final class MainWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        if (state.sourceProperty().get() != null) {
+            export.saveChoices(state.sourceProperty().get());
+        }
         export.cancel();
         connection.shutdown();
         tasks.shutdown();

@@ -199,6 +199,10 @@ class BigTablesIT {
         Cli.Run otherFilter = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
                 BigTable.TABLE, "--max-rows-per-file", "20000", "--out", folder.toString(), "--resume", "--no-progress");
         assertEquals(1, otherFilter.code(), "a resume with another filter would mix two readings of the table");
+        Cli.Run again = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
+                "--max-rows-per-file", "20000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--no-progress");
+        assertEquals("The folder " + folder.toAbsolutePath() + " already holds a complete export of sluice_big.wide; choose an empty"
+                + " folder to export it again.", again.err().strip());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("complete parts kept"), resumed.out());
         assertSameAggregates(db, folder);

@@ -136,7 +136,7 @@ class CliIT {
         Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--tabel", "orders", "--out", "x.parquet");
         assertEquals(2, r.code());
         assertEquals("Unknown option --tabel. Did you mean --table? Run 'sluice export --help' for the options.", r.err().strip());
-        Cli.Run sub = run("", "exprt");
+        Cli.Run sub = run("", "exprt", "--dsn", "mysql://u@h/db", "--table", "orders");
         assertEquals(2, sub.code());
         assertTrue(sub.err().startsWith("Unknown command 'exprt'. Did you mean export"), sub.err());
     }

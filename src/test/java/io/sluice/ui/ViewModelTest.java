@@ -356,4 +356,19 @@ class ViewModelTest {
                 export.resumeOfferProperty().get());
         assertTrue(export.resumeProperty().get());
     }
+
+    @Test
+    void aTablesChoicesAreKeptWhenMovingOnWithoutExporting(TestDb db) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(table("sluice_types", "ints"));
+        state.columns().stream().filter(r -> r.name().equals("tiu")).forEach(r -> r.includeProperty().set(false));
+        export.whereProperty().set("id > 1");
+        schema.select(table("sluice_types", "nums"));
+        assertEquals("", export.whereProperty().get());
+        schema.select(table("sluice_types", "ints"));
+        assertEquals("id > 1", export.whereProperty().get(), "the filter came back");
+        assertFalse(state.includedColumns().contains("tiu"), "the column left out stays out");
+    }
 }

@@ -25,8 +25,11 @@ public final class DemoDatabase implements AutoCloseable {
 
     /** Starts the server and loads the demo data (a few seconds). */
     public static DemoDatabase start() throws SQLException {
+        sweepStaleFolders();
         PrivateMariaDb server = PrivateMariaDb.start(AppPaths.home().resolve("demo-" + ProcessHandle.current().pid()), true);
         DemoDatabase demo = new DemoDatabase(server);
+        // the window closed by a signal (kill, logout) runs no stop(): its 350 MB of demo data go all the same
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "sluice-demo-stop"));
         try (Connection c = Connections.open(demo.spec.withDatabase(""))) {
             SqlScript.run(c, SqlScript.load("demo/demo.sql"));
         } catch (SQLException | RuntimeException e) {
@@ -42,7 +45,26 @@ public final class DemoDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.close();
+        }
+    }
+
+    private boolean closed;
+
+    /** Demo folders of processes that are gone (a crash, a kill -9) are removed at the next start. */
+    private static void sweepStaleFolders() {
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(AppPaths.home())) {
+            for (java.nio.file.Path d : dirs.filter(p -> p.getFileName().toString().matches("demo-\\d+")).toList()) {
+                long pid = Long.parseLong(d.getFileName().toString().substring("demo-".length()));
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    PrivateMariaDb.deleteTree(d);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // nothing to sweep, or not now: the demo starts anyway
+        }
     }
 }

@@ -240,7 +240,11 @@ public final class SplitExporter {
         boolean mineStarted = existing != null && (existing.parts.stream().anyMatch(p -> mine.contains(p.range))
                 || existing.completeRanges.stream().anyMatch(mine::contains));
         if (mineStarted && !resume) {
-            throw new SluiceException("The folder " + dir + " holds parts of an earlier export of " + table.footerText()
+            boolean complete = mine.stream().allMatch(existing.completeRanges::contains);
+            throw new SluiceException(complete
+                    ? "The folder " + dir + " already holds a complete export of " + table.footerText()
+                    + "; choose an empty folder to export it again."
+                    : "The folder " + dir + " holds parts of an earlier export of " + table.footerText()
                     + "; add --resume to continue it, or choose an empty folder.");
         }
         // parts of one folder are one table read one way: a resume or another chunk may not change it

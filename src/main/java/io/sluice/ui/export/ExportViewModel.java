@@ -90,7 +90,12 @@ public final class ExportViewModel {
         if (settings.get().targetFolder != null) {
             lastFolder = Path.of(settings.get().targetFolder);
         }
-        state.sourceProperty().addListener((o, old, s) -> sourceChanged(s));
+        state.sourceProperty().addListener((o, old, s) -> {
+            if (old != null && !running()) {
+                saveChoices(old); // the columns and fields still hold what the user chose for it
+            }
+            sourceChanged(s);
+        });
         state.previewRequestsProperty().addListener((o, old, n) -> preview());
         target.addListener((o, old, t) -> offerResume(t));
         state.columns().addListener((javafx.collections.ListChangeListener<io.sluice.ui.schema.ColumnRow>) c -> {
@@ -376,14 +381,27 @@ public final class ExportViewModel {
                 d.query = ((Source.Query) source).sql();
             }
             d.targetFolder = lastFolder.toString();
-            WorkbenchSettings.Choices c = new WorkbenchSettings.Choices();
-            state.columns().stream().filter(r -> !r.includeProperty().get()).forEach(r -> c.excluded.add(r.name()));
-            state.overrides().forEach((col, t) -> c.overrides.put(col, t.cliName()));
-            c.where = where.get() == null || where.get().isBlank() ? null : where.get();
-            c.limit = limit.get() == null || limit.get().isBlank() ? null : limit.get();
-            c.compression = compression.get().toString();
-            d.choices.put(WorkbenchState.choicesKey(source), c);
+            d.choices.put(WorkbenchState.choicesKey(source), currentChoices());
         });
+    }
+
+    /** Keeps the source's choices (columns, overrides, filter, limit, codec) for when it is chosen again. */
+    public void saveChoices(Source source) {
+        if (state.columns().isEmpty()) {
+            return; // its columns never arrived: nothing was chosen
+        }
+        WorkbenchSettings.Choices c = currentChoices();
+        settings.update(d -> d.choices.put(WorkbenchState.choicesKey(source), c));
+    }
+
+    private WorkbenchSettings.Choices currentChoices() {
+        WorkbenchSettings.Choices c = new WorkbenchSettings.Choices();
+        state.columns().stream().filter(r -> !r.includeProperty().get()).forEach(r -> c.excluded.add(r.name()));
+        state.overrides().forEach((col, t) -> c.overrides.put(col, t.cliName()));
+        c.where = where.get() == null || where.get().isBlank() ? null : where.get();
+        c.limit = limit.get() == null || limit.get().isBlank() ? null : limit.get();
+        c.compression = compression.get().toString();
+        return c;
     }
 
     private void finished(double finalProgress) {
