@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -30,11 +31,8 @@ final class ConnectionOptions {
             description = "mysql://user@host:3306/db (a password in it is accepted but better given another way)")
     String dsn;
 
-    @Option(names = {"-p", "--password"}, description = "Ask for the password (no echo).")
-    boolean prompt;
-
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin
+    PasswordOptions password;
 
     @Option(names = "--ssl-mode", paramLabel = "MODE", defaultValue = "preferred",
             description = "disabled, preferred, required, verify-ca or verify-identity (default: ${DEFAULT-VALUE})")
@@ -65,14 +63,16 @@ final class ConnectionOptions {
     }
 
     private Secret password() {
-        return password(spec, prompt, passwordStdin, dsn);
+        return password(spec, password, dsn);
     }
 
     /**
      * The password from -p (asked on the terminal), --password-stdin, {@value #PASSWORD_ENV}, or a
      * DSN that holds one, in that order; none is an empty password.
      */
-    static Secret password(CommandSpec spec, boolean prompt, boolean passwordStdin, String dsnText) {
+    static Secret password(CommandSpec spec, PasswordOptions options, String dsnText) {
+        boolean prompt = options.prompt;
+        boolean passwordStdin = options.passwordStdin;
         if (prompt && passwordStdin) {
             throw new ParameterException(spec.commandLine(), "Use either -p or --password-stdin, not both.");
         }

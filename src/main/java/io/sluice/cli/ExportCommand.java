@@ -90,11 +90,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--row-group-mb", paramLabel = "MB", defaultValue = "64", description = "Row-group size in MiB at most (default: ${DEFAULT-VALUE}).")
     int rowGroupMb;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
-
-    @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: when stderr is a terminal).")
-    Boolean progress;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -121,7 +118,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = showProgress();
+        boolean showProgress = output.showProgress();
         // the sentence is said inside the CtrlC block: closing it lets a Ctrl-C shutdown finish and the JVM halt
         try (CtrlC ctrlC = new CtrlC(cancel)) {
             return exportOne(cs, request, cancel, err, showProgress);
@@ -161,7 +158,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = showProgress();
+        boolean showProgress = output.showProgress();
         try (CtrlC ctrlC = new CtrlC(cancel)) {
             return exportSplit(cs, request, split, cancel, err, showProgress);
         }
@@ -176,7 +173,7 @@ final class ExportCommand implements Callable<Integer> {
                 err.println();
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 o.println(JsonOut.write(JsonShapes.splitSummary(s)));
             } else {
                 o.println(s.sentence());
@@ -222,7 +219,7 @@ final class ExportCommand implements Callable<Integer> {
             exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
         });
         save(new Job(Job.VERSION, Job.Connection.of(cs), exports, dir.toString(), compression, rowGroupRows, rowGroupMb));
-        List<TableOutcome> outcomes = runAll(root, spec, cs, requests, showProgress());
+        List<TableOutcome> outcomes = runAll(root, spec, cs, requests, output.showProgress());
         // globs that matched nothing are failures of their own, listed after the tables
         for (TableMatch m : matches) {
             if (m.failure() != null) {
@@ -230,7 +227,7 @@ final class ExportCommand implements Callable<Integer> {
                         TableOutcome.State.FAILED, null, m.failure()));
             }
         }
-        BatchReport.print(spec.commandLine().getOut(), outcomes, json);
+        BatchReport.print(spec.commandLine().getOut(), outcomes, output.json);
         return BatchReport.exitCode(outcomes);
     }
 
@@ -271,10 +268,6 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private boolean showProgress() {
-        return progress != null ? progress : System.console() != null;
-    }
-
     private void save(Job job) {
         if (saveJob != null) {
             JobFiles.write(job, saveJob);
@@ -283,7 +276,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private void print(ExportSummary s) {
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             o.println(JsonOut.write(JsonShapes.exportSummary(s)));
         } else {
             o.println(s.sentence());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,20 +29,14 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job file.")
     Path jobFile;
 
-    @Option(names = {"-p", "--password"}, description = "Ask for the password (no echo).")
-    boolean prompt;
-
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin
+    PasswordOptions password;
 
     @Option(names = "--dsn", paramLabel = "DSN", description = "Run against this server instead of the job's (same tables).")
     String dsn;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
-
-    @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: when stderr is a terminal).")
-    Boolean progress;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -53,14 +48,13 @@ final class RunCommand implements Callable<Integer> {
             if (dsn != null) {
                 b.dsn(io.sluice.core.connect.Dsn.parse(dsn));
             }
-            cs = b.password(ConnectionOptions.password(spec, prompt, passwordStdin, dsn)).build();
+            cs = b.password(ConnectionOptions.password(spec, password, dsn)).build();
             requests = job.requests();
         } catch (IllegalArgumentException e) {
             throw new SluiceException("The job file " + jobFile.getFileName() + ": " + e.getMessage(), e);
         }
-        boolean showProgress = progress != null ? progress : System.console() != null;
-        List<TableOutcome> outcomes = ExportCommand.runAll(root, spec, cs, requests, showProgress);
-        BatchReport.print(spec.commandLine().getOut(), outcomes, json);
+        List<TableOutcome> outcomes = ExportCommand.runAll(root, spec, cs, requests, output.showProgress());
+        BatchReport.print(spec.commandLine().getOut(), outcomes, output.json);
         return BatchReport.exitCode(outcomes);
     }
 }
