@@ -46,6 +46,17 @@ public class BenchServer {
                     + " seq / 7.0, CONCAT('label-', seq % 1000, '-', LEFT(MD5(seq), 8)),"
                     + " TIMESTAMPADD(MICROSECOND, seq * 1234567, '2020-01-01'), CONCAT(SHA2(seq, 256), ' ', REPEAT('lorem ', 6)),"
                     + " seq % 2, IF(seq % 10 = 0, seq, NULL) FROM seq_1_to_" + rows);
+            // (d) the speed issue's analyst table: an unsigned key, ENUM, two DECIMALs and a DOUBLE with NULLs,
+            // CHAR, non-ASCII VARCHAR with NULLs, DATETIME(3), DATE with NULLs, TINYINT UNSIGNED, VARBINARY 8-32
+            build(st, "ledger", rows, "id BIGINT UNSIGNED PRIMARY KEY, qty INT NOT NULL,"
+                    + " status ENUM('new','paid','shipped','returned','cancelled') NOT NULL, price DECIMAL(14,4) NOT NULL,"
+                    + " discount DECIMAL(5,2), score DOUBLE, code CHAR(12) NOT NULL, note VARCHAR(200),"
+                    + " created DATETIME(3) NOT NULL, shipped DATE, priority TINYINT UNSIGNED NOT NULL, token VARBINARY(32) NOT NULL",
+                    "SELECT seq + 9223372036854775807, CAST(seq AS SIGNED) * 37 % 100000 - 50000, 1 + seq % 5, (seq * 7919 % 1000000000) / 10000,"
+                    + " IF(seq % 7 = 0, NULL, (seq % 10000) / 100), IF(seq % 5 = 0, NULL, seq / 3.0),"
+                    + " UPPER(LEFT(MD5(seq), 12)), IF(seq % 4 = 0, NULL, CONCAT('Größe ', seq % 977, ' — café ', LEFT(SHA1(seq), 8 + seq % 60))),"
+                    + " TIMESTAMPADD(MICROSECOND, seq * 987000, '2019-03-01 08:00:00'), IF(seq % 3 = 0, NULL, DATE_ADD('2019-03-01', INTERVAL seq % 2000 DAY)),"
+                    + " seq % 256, LEFT(UNHEX(SHA2(seq, 256)), 8 + seq % 25) FROM seq_1_to_" + rows);
             // (b) 10 M narrow rows
             long narrow = rows * 10;
             build(st, "narrow", narrow, "id BIGINT PRIMARY KEY, v INT NOT NULL, d DATE",

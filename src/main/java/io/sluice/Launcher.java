@@ -2,6 +2,7 @@ package io.sluice;
 
 import io.sluice.cli.SluiceCli;
 import io.sluice.core.AppPaths;
+import io.sluice.core.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 
@@ -18,6 +19,7 @@ public final class Launcher {
             openWindow(args);
             return;
         }
+        Warmup.startInBackground();
         System.exit(SluiceCli.run(args));
     }
 

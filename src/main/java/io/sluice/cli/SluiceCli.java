@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 public final class SluiceCli {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_CANCELLED = 130;
-    private static final Logger log = LoggerFactory.getLogger(SluiceCli.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Add the stack trace to errors.")
     boolean verbose;
@@ -34,6 +33,11 @@ public final class SluiceCli {
     /** The engine, shared by the sub-commands of this run. */
     SluiceService service() {
         return service;
+    }
+
+    /** Asked for only when needed: the warm-up sets logging up on its own thread while this one parses. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SluiceCli.class);
     }
 
     public static int run(String... args) {
@@ -84,7 +88,7 @@ public final class SluiceCli {
                 commandLine.getErr().println(e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            log.warn("command failed", e);
+            log().warn("command failed", e);
             commandLine.getErr().println(ErrorMessages.describe(e, null));
             if (((SluiceCli) commandLine.getCommandSpec().root().userObject()).verbose) {
                 e.printStackTrace(commandLine.getErr());
@@ -99,7 +103,7 @@ public final class SluiceCli {
             try {
                 service.close();
             } catch (RuntimeException e) {
-                log.warn("closing the engine failed (Arrow memory still held)", e); // the command's outcome stands
+                log().warn("closing the engine failed (Arrow memory still held)", e); // the command's outcome stands
             }
         }
     }

@@ -12,11 +12,15 @@ import org.apache.parquet.io.PositionOutputStream;
  * stream: the deleted temp file would stay open, holding the disk space the user needs back.
  */
 final class ClosableOutputFile implements OutputFile {
-    private final LocalOutputFile file;
+    private final OutputFile file;
     private PositionOutputStream stream;
 
     ClosableOutputFile(Path path) {
-        this.file = new LocalOutputFile(path);
+        this(new LocalOutputFile(path));
+    }
+
+    ClosableOutputFile(OutputFile file) {
+        this.file = file;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -62,13 +63,24 @@ public final class ParquetBatchWriter implements BatchSink {
      */
     public ParquetBatchWriter(Path file, Schema arrowSchema, List<ParquetColumn> parquetColumns, WriterOptions options,
                               Map<String, String> metadata) throws IOException {
+        this(new ClosableOutputFile(file), arrowSchema, parquetColumns, options, metadata);
+    }
+
+    /** Writes into any parquet-java output (the warm-up writes into one that keeps nothing). */
+    public ParquetBatchWriter(OutputFile file, Schema arrowSchema, List<ParquetColumn> parquetColumns, WriterOptions options,
+                              Map<String, String> metadata) throws IOException {
+        this(new ClosableOutputFile(file), arrowSchema, parquetColumns, options, metadata);
+    }
+
+    private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
+                               WriterOptions options, Map<String, String> metadata) throws IOException {
         this.openingMetadata = new HashMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
         this.schema = ParquetColumn.schemaOf(parquetColumns);
         this.columns = schema.getColumns();
         this.valueWriters = parquetColumns.stream().map(ParquetColumn::writer).toList();
         this.options = options;
-        this.output = new ClosableOutputFile(file);
+        this.output = output;
         this.compressor = new ParquetCodecs().getCompressor(options.compression().codec());
         ParquetFileWriter w;
         try {
@@ -76,6 +88,7 @@ public final class ParquetBatchWriter implements BatchSink {
                     ParquetProperties.builder().build());
             w.start();
         } catch (IOException | RuntimeException e) {
+            compressor.release();
             output.closeStream();
             throw e;
         }
