@@ -60,6 +60,29 @@ class DistIT {
         }
     }
 
+    /**
+     * The launchers are scripts over the image's runtime (jpackage's ask dpkg who owns them at every
+     * start); nothing is printed but the answer; on JDK 25+ the CLI maps its trained AOT cache.
+     */
+    @Test
+    void cliLauncherStartsQuietlyFromItsOwnRuntimeAndCache(TestDb db) throws Exception {
+        for (String launcher : FinishAppImage.LAUNCHERS) {
+            assertTrue(Files.readString(IMAGE.resolve("bin").resolve(launcher)).startsWith("#!/bin/sh\n"), launcher);
+        }
+        Path out = dir.resolve("ints.parquet");
+        Result r = cli(db, "export", "--dsn", "mysql://sluice@127.0.0.1:" + db.port() + "/sluice_types",
+                "--ssl-mode", "disabled", "--table", "ints", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit, r::toString);
+        assertEquals("", r.stderr, "a warning on every start"); // JDK 24+ would warn about Unsafe and native access
+        if (FinishAppImage.runtimeMajor(IMAGE) >= 25) {
+            assertTrue(Files.isRegularFile(IMAGE.resolve("lib/app").resolve(FinishAppImage.CACHE)));
+            Path aotLog = dir.resolve("aot.log");
+            Result logged = cli(db, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:aot:file=" + aotLog), "--version");
+            assertEquals(0, logged.exit, logged::toString);
+            assertTrue(read(aotLog).contains("Using AOT-linked classes: true"), () -> read(aotLog));
+        }
+    }
+
     @Test
     void cliLauncherWritesEveryCodecWithoutHadoop(TestDb db) throws Exception {
         for (String codec : List.of("zstd", "snappy", "gzip", "lz4", "none")) {
@@ -142,9 +165,14 @@ class DistIT {
         assertEquals(Path.of("/opt/sluice/bin/sluice-cli"), Files.readSymbolicLink(link));
         assertTrue(Files.isSymbolicLink(root.resolve("usr/bin/sluice")));
 
-        Result version = run(List.of(root.resolve("opt/sluice/bin/sluice-cli").toString(), "--version"), Map.of());
+        Path aotLog = dir.resolve("installed-aot.log");
+        Result version = run(List.of(root.resolve("opt/sluice/bin/sluice-cli").toString(), "--version"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:aot:file=" + aotLog));
         assertEquals(0, version.exit, version::toString);
         assertTrue(version.stdout.startsWith("sluice "), version::toString);
+        if (FinishAppImage.runtimeMajor(IMAGE) >= 25) { // the install moved the jars: the cache must still fit them
+            assertTrue(read(aotLog).contains("Using AOT-linked classes: true"), () -> read(aotLog));
+        }
 
         Result remove = run(concat(dpkg, "-r", "sluice"), Map.of());
         assertEquals(0, remove.exit, remove::toString);
