@@ -114,6 +114,11 @@ class DistIT {
             pb.environment().put("DISPLAY", x.display());
             pb.environment().put("SLUICE_HOME", dir.resolve("home").toString());
             pb.environment().put("HOME", dir.toString()); // JavaFX unpacks its natives under ~/.openjfx
+            Path aotLog = dir.resolve("window-aot.log");
+            boolean cached = Files.isRegularFile(IMAGE.resolve("lib/app").resolve(FinishAppImage.WINDOW_CACHE));
+            if (cached) {
+                pb.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:aot:file=" + aotLog);
+            }
             Process app = pb.start();
             try {
                 assertTrue(x.awaitWindow("Sluice", Duration.ofSeconds(60)),
@@ -131,6 +136,9 @@ class DistIT {
                 Thread.sleep(1000);
                 x.screenshot(png); // settled
                 assertTrue(app.isAlive(), () -> "the app quit: " + read(dir.resolve("window.out")));
+                if (cached) { // FinishAppImage trained the window on Xvfb: its cache must be the one in use
+                    assertTrue(read(aotLog).contains("Using AOT-linked classes: true"), () -> read(aotLog));
+                }
             } finally {
                 app.destroy();
                 app.waitFor(10, TimeUnit.SECONDS);

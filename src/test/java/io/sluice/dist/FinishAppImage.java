@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,9 @@ import java.util.regex.Pattern;
  *       classes it loads and links and their profiles; the cache {@code lib/app/sluice-cli.aot} lets
  *       later starts map them instead of loading, verifying and warming up again. It holds class
  *       data only, never a row or a password: the training table is generated here. Two steps
- *       (record, then create) because the one-step mode would start a {@code java} of its own.</li>
+ *       (record, then create) because the one-step mode would start a {@code java} of its own.
+ *       On Linux with Xvfb, the window launcher gets one too ({@code lib/app/sluice.aot}), from a
+ *       start that quits at the first frame.</li>
  * </ol>
  * The code stays Java 17 bytecode; an image made with JDK 17 gets the scripts and nothing else.
  *
@@ -46,6 +49,7 @@ import java.util.regex.Pattern;
  */
 public final class FinishAppImage {
     static final String CACHE = "sluice-cli.aot";
+    static final String WINDOW_CACHE = "sluice.aot";
     static final List<String> LAUNCHERS = List.of("sluice", "sluice-cli");
     private static final int TRAINING_ROWS = 200_000;
     /**
@@ -72,6 +76,7 @@ public final class FinishAppImage {
                 writeScriptLauncher(image, launcher);
             }
         }
+        boolean windowCache = false;
         if (major >= 25) {
             Path work = Files.createTempDirectory("sluice-training");
             try {
@@ -79,13 +84,18 @@ public final class FinishAppImage {
                 addJavaOption(image, "sluice-cli", "-XX:AOTCache=$APPDIR/" + CACHE);
                 if (linux) {
                     writeScriptLauncher(image, "sluice-cli");
+                    windowCache = trainWindow(image, work);
+                    if (windowCache) {
+                        addJavaOption(image, "sluice", "-XX:AOTCache=$APPDIR/" + WINDOW_CACHE);
+                        writeScriptLauncher(image, "sluice");
+                    }
                 }
             } finally {
                 PrivateMariaDb.deleteTree(work);
             }
         }
         System.out.println("app-image finished: runtime JDK " + major + (linux ? ", script launchers" : "")
-                + (major >= 25 ? ", AOT cache for sluice-cli" : ""));
+                + (major >= 25 ? ", AOT cache for sluice-cli" : "") + (windowCache ? " and for the window" : ""));
     }
 
     /** JAVA_VERSION="25.0.1" in the runtime's release file. */
@@ -199,12 +209,47 @@ public final class FinishAppImage {
         }
     }
 
+    /**
+     * The window's cache, from one start on a private X server (Xvfb) that quits at its first frame:
+     * the way to the first frame is what it speeds up. Without Xvfb the window keeps no cache.
+     */
+    private static boolean trainWindow(Path image, Path work) throws Exception {
+        Path xvfb = Path.of("/usr/bin/Xvfb");
+        if (!Files.isExecutable(xvfb)) {
+            System.out.println("no Xvfb: the window launcher gets no AOT cache");
+            return false;
+        }
+        Path cache = image.resolve("lib/app").resolve(WINDOW_CACHE);
+        Path config = work.resolve("sluice.aotconf");
+        String display = ":" + (90 + (ProcessHandle.current().pid() % 500));
+        Process x = new ProcessBuilder(xvfb.toString(), display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.out").toFile()).start();
+        try {
+            Thread.sleep(1000);
+            String exit = "-D" + io.sluice.ui.App.EXIT_AFTER_FIRST_FRAME + "=true";
+            launchWith(image, "sluice", work, Map.of("DISPLAY", display),
+                    "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + exit);
+            launchWith(image, "sluice", work, Map.of("DISPLAY", display),
+                    "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache);
+        } finally {
+            x.destroy();
+            x.waitFor(10, TimeUnit.SECONDS);
+        }
+        return Files.isRegularFile(cache);
+    }
+
     private static String launch(Path image, Path work, String jvmOptions, String... args) throws Exception {
+        return launchWith(image, "sluice-cli", work, Map.of(), jvmOptions, args);
+    }
+
+    private static String launchWith(Path image, String launcher, Path work, Map<String, String> env, String jvmOptions,
+                                     String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(image.resolve("bin/sluice-cli").toString());
+        cmd.add(image.resolve("bin").resolve(launcher).toString());
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(work, "launch", ".out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
         pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions);
         pb.environment().put("SLUICE_HOME", work.resolve("home").toString());
         pb.environment().remove("SLUICE_PASSWORD");

@@ -67,16 +67,19 @@ final class ParquetCodecs implements CompressionCodecFactory {
      */
     private static final class ZstdPages implements BytesInputCompressor {
         private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+        /** The page gathered from parquet-java's slabs; {@code toByteArray()} made a new array a page. */
+        private final Gathered in = new Gathered();
         private byte[] out = new byte[0];
 
         @Override
         public BytesInput compress(BytesInput page) throws IOException {
-            byte[] in = page.toByteArray();
-            int bound = (int) Zstd.compressBound(in.length);
+            in.reset();
+            page.writeAllTo(in);
+            int bound = (int) Zstd.compressBound(in.size());
             if (out.length < bound) {
                 out = new byte[bound];
             }
-            int n = ctx.compressByteArray(out, 0, out.length, in, 0, in.length);
+            int n = ctx.compressByteArray(out, 0, out.length, in.bytes(), 0, in.size());
             return BytesInput.from(out, 0, n);
         }
 
@@ -88,6 +91,17 @@ final class ParquetCodecs implements CompressionCodecFactory {
         @Override
         public void release() {
             ctx.close();
+        }
+    }
+
+    /** A byte stream whose array is read in place and reused. */
+    private static final class Gathered extends ByteArrayOutputStream {
+        Gathered() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 
