@@ -3,14 +3,15 @@
 # by side with `sluice export` and every peer, each as a whole process. Prints Markdown tables; see
 # docs/benchmarks.md.
 #
-# Usage: bench/run.sh [runs=3] [tables="mixed narrow blobs"]
+# Usage: bench/run.sh [runs=3] [tables="ledger mixed narrow blobs"]
 #   PEERS="arrow duckdb spark node" (default: all) chooses the peers; PEERS= runs none.
-#   ROWS=1000000 sets table (a)'s rows; (b) has ten times as many, (c) always 2,000.
-#   UI=0 skips the window's measurements (time to the first preview row, longest FX-thread stall).
+#   ROWS=1000000 sets the rows of tables (a) and (d); (b) has ten times as many, (c) always 2,000.
+#   UI=0 skips the window's measurements (time to the first preview row, longest FX-thread stall,
+#   time to open). DIST=0 skips the installed launcher (it needs ./mvnw -Pdist, about 1.5 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
-TABLES=${2:-"mixed narrow blobs"}
+TABLES=${2:-"ledger mixed narrow blobs"}
 PEERS=${PEERS-"arrow duckdb spark node"}
 ROWS=${ROWS:-1000000}
 WORK=bench/work
@@ -22,6 +23,17 @@ need mariadb mariadb-client
 
 echo "building sluice and the peers …" >&2
 ./mvnw -q -DskipTests package
+# The installed CLI launcher: the app-image, on Temurin 25 when the machine has it (then with the AOT
+# cache trained by FinishAppImage), as .ci/run builds it.
+CLI=target/dist/sluice/bin/sluice-cli
+if [ "${DIST:-1}" = 1 ]; then
+  DIST_JDK=()
+  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk; do
+    if [ -x "$jdk/bin/jpackage" ]; then DIST_JDK=(-Ddist.jdk="$jdk"); break; fi
+  done
+  ./mvnw -q -Pdist -DskipTests package "${DIST_JDK[@]}" > "$WORK/dist.log" 2>&1 || { tail -20 "$WORK/dist.log" >&2; exit 1; }
+fi
+[ -x "$CLI" ] || CLI=
 for p in arrow duckdb spark; do
   case " $PEERS " in *" $p "*)
     ./mvnw -q -f bench/peers/java/pom.xml -P "$p" dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/peers/$p.cp" >&2
@@ -40,24 +52,21 @@ PORT=$(cat "$WORK/port")
 DSN="mysql://root@127.0.0.1:$PORT/bench"
 URL="jdbc:mysql://127.0.0.1:$PORT/bench?user=root&sslMode=DISABLED"
 
-# Class data sharing: the archive a training run leaves behind lets later JVMs map Sluice's ~5,000
-# classes instead of loading and verifying them (about 1 s of a 2-core machine). Made for this jar.
-java -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$WORK/sluice.jsa" -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled \
-  --table mixed --limit 50000 --out "$WORK/training.parquet" --no-progress > /dev/null 2>"$WORK/cds.log"
-# The JVM options of the installed sluice-cli launcher (installer/jpackage/sluice-cli.properties).
-JVM="-XX:+UseSerialGC"
-SLUICE="java $JVM -XX:SharedArchiveFile=$WORK/sluice.jsa"
+# Sluice as people run it: the README's command with the JVM's defaults (any JDK >= 17), and the
+# installed launcher (its JVM options are in its script and lib/app/sluice-cli.cfg).
+JAR="java -jar target/sluice.jar"
 SPARK_OPENS=$(for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
   java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do printf -- '--add-opens=java.base/%s=ALL-UNNAMED ' "$p"; done)
 
 columns() {
   case $1 in
     mixed) echo "id, i, iu, amount, ratio, label, at, body, flag, sparse" ;;
+    ledger) echo "id, qty, status, price, discount, score, code, note, created, shipped, priority, token" ;;
     narrow) echo "id, v, d" ;;
     blobs) echo "id, name, body" ;;
   esac
 }
-rows_of() { case $1 in mixed) echo "$ROWS" ;; narrow) echo $((ROWS * 10)) ;; blobs) echo 2000 ;; esac; }
+rows_of() { case $1 in mixed|ledger) echo "$ROWS" ;; narrow) echo $((ROWS * 10)) ;; blobs) echo 2000 ;; esac; }
 
 # one command of one run: "name" then the command; records "seconds maxrss_kb" in T and M, and the
 # command's CPU seconds (user + system, children included) in C: CPU is what a noisy machine disturbs least
@@ -71,6 +80,8 @@ timed() {
   read -r s m u sy < "$WORK/time.txt"
   T[$name]+="$s "; M[$name]+="$m "; C[$name]+="$(awk -v u="$u" -v s="$sy" 'BEGIN {printf "%.2f", u + s}') "
 }
+# the minimum and the median of the figures in $1, skipping failed runs
+stats() { tr ' ' '\n' <<<"$1" | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR) printf "%s %s\n", a[1], a[int((NR+1)/2)]; else print "- -"}'; }
 heap_peak() { # the most heap in use before any collection, from -Xlog:gc, in MB
   grep -o '[0-9]*M->' "$1" 2>/dev/null | sed 's/M->//' | sort -n | tail -1
 }
@@ -80,31 +91,29 @@ for t in $TABLES; do
   N=$(rows_of "$t")
   TEXT_BYTES=$(mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "$SQL" | wc -c)
   T=(); M=(); C=(); declare -A HEAP=()
-  order=(floor sluice-zstd sluice-none sluice-zstd-256m)
-  [ "$t" = mixed ] && order+=(sluice-zstd-nocds)
+  order=(floor sluice-jar sluice-jar-none sluice-jar-256m)
+  [ -n "$CLI" ] && order+=(sluice-cli)
   [ "$t" = narrow ] && order+=(sluice-parallel2 sluice-split)
   for p in $PEERS; do order+=("$p"); done
   echo "table $t: $N rows, $RUNS runs …" >&2
+  EXPORT=(export --dsn "$DSN" --ssl-mode disabled --table "$t" --no-progress)
   for run in $(seq 1 "$RUNS"); do
     timed floor mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "$SQL"
     for codec in zstd none; do
-      timed "sluice-$codec" $SLUICE -Xlog:gc:file="$WORK/gc-$codec.log" -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
-        --out "$WORK/$t-$codec.parquet" --compression "$codec" --no-progress
+      name=sluice-jar; [ "$codec" = none ] && name=sluice-jar-none
+      timed "$name" java -Xlog:gc:file="$WORK/gc-$codec.log" -jar target/sluice.jar "${EXPORT[@]}" \
+        --out "$WORK/$t-$codec.parquet" --compression "$codec"
       h=$(heap_peak "$WORK/gc-$codec.log"); [ -n "$h" ] && [ "${h}" -gt "${HEAP[$codec]:-0}" ] && HEAP[$codec]=$h
     done
-    timed sluice-zstd-256m java $JVM -Xmx256m -XX:SharedArchiveFile="$WORK/sluice.jsa" -jar target/sluice.jar export --dsn "$DSN" \
-      --ssl-mode disabled --table "$t" --out "$WORK/$t-256m.parquet" --compression zstd --no-progress
+    timed sluice-jar-256m java -Xmx256m -jar target/sluice.jar "${EXPORT[@]}" --out "$WORK/$t-256m.parquet"
+    [ -n "$CLI" ] && timed sluice-cli "$CLI" "${EXPORT[@]}" --out "$WORK/$t-cli.parquet"
     if [ "$t" = narrow ]; then
       # two key ranges over two connections, and parts of 2 M rows, into folders
       rm -rf "$WORK/$t-parallel" "$WORK/$t-split"
-      timed sluice-parallel2 $SLUICE -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
-        --out "$WORK/$t-parallel" --parallel 2 --compression zstd --no-progress
-      timed sluice-split $SLUICE -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
-        --out "$WORK/$t-split" --max-rows-per-file 2000000 --compression zstd --no-progress
+      timed sluice-parallel2 ${CLI:-$JAR} "${EXPORT[@]}" --out "$WORK/$t-parallel" --parallel 2
+      timed sluice-split ${CLI:-$JAR} "${EXPORT[@]}" --out "$WORK/$t-split" --max-rows-per-file 2000000
       rm -rf "$WORK/$t-parallel" "$WORK/$t-split"
     fi
-    [ "$t" = mixed ] && timed sluice-zstd-nocds java $JVM -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table "$t" \
-      --out "$WORK/$t-nocds.parquet" --compression zstd --no-progress
     for p in $PEERS; do
       out="$WORK/peer-$p-$t"
       rm -rf "$out" "$out.parquet"
@@ -120,7 +129,6 @@ for t in $TABLES; do
     done
   done
 
-  stats() { tr ' ' '\n' <<<"$1" | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR) printf "%s %s\n", a[1], a[int((NR+1)/2)]; else print "- -"}'; }
   read -r fmin _ < <(stats "${T[floor]}")
   echo
   echo "### Table $t: $N rows, $(awk -v b="$TEXT_BYTES" 'BEGIN {printf "%.0f", b/1e6}') MB as text, $RUNS runs"
@@ -130,16 +138,16 @@ for t in $TABLES; do
   for k in "${order[@]}"; do
     read -r mn md < <(stats "${T[$k]:-}")
     read -r cpu _ < <(stats "${C[$k]:-}")
-    rss=$(tr ' ' '\n' <<<"${M[$k]:-}" | grep -v '^$' | sort -g | tail -1)
+    rss=$(tr ' ' '\n' <<<"${M[$k]:-}" | grep -v '^$' | sort -g | tail -1 || true) # none when every run failed
     fails=$(tr ' ' '\n' <<<"${T[$k]:-}" | grep -c fail || true)
     name=$(case $k in
       floor) echo "mariadb --quick (floor)" ;;
-      sluice-zstd) echo "sluice export zstd" ;;
-      sluice-none) echo "sluice export none" ;;
-      sluice-zstd-256m) echo "sluice export zstd, -Xmx256m" ;;
-      sluice-zstd-nocds) echo "sluice export zstd, no CDS archive" ;;
-      sluice-parallel2) echo "sluice export zstd, --parallel 2 (folder of parts)" ;;
-      sluice-split) echo "sluice export zstd, --max-rows-per-file 2000000" ;;
+      sluice-jar) echo "java -jar sluice.jar export (zstd)" ;;
+      sluice-jar-none) echo "java -jar sluice.jar export --compression none" ;;
+      sluice-jar-256m) echo "java -Xmx256m -jar sluice.jar export (zstd)" ;;
+      sluice-cli) echo "installed sluice-cli export (zstd)" ;;
+      sluice-parallel2) echo "sluice-cli export --parallel 2 (folder of parts)" ;;
+      sluice-split) echo "sluice-cli export --max-rows-per-file 2000000" ;;
       arrow) echo "peer: arrow-jdbc + arrow-dataset (uncompressed)" ;;
       duckdb) echo "peer: DuckDB Java appender, zstd" ;;
       spark) echo "peer: Spark local[*] JDBC, zstd" ;;
@@ -155,16 +163,80 @@ for t in $TABLES; do
   echo
   echo "Sluice's heap: at most ${HEAP[zstd]:-?} MB (zstd) and ${HEAP[none]:-?} MB (none) in use before a collection (-Xlog:gc)."
   echo "Parquet sizes: zstd $(stat -c %s "$WORK/$t-zstd.parquet") B, none $(stat -c %s "$WORK/$t-none.parquet") B."
-  rm -f "$WORK/$t-256m.parquet" "$WORK/$t-nocds.parquet"
+  rm -f "$WORK/$t-256m.parquet" "$WORK/$t-cli.parquet"
 done
 
-# The window, headless (Monocle): an export of table (a), twice in one JVM; time to the first preview
+# The fixed cost a script pays per call: a 6-row export of table (d), as a whole process.
+if [[ " $TABLES " == *" ledger "* ]]; then
+  echo "a 6-row export …" >&2
+  T=(); M=(); C=()
+  for run in $(seq 1 "$RUNS"); do
+    timed floor6 mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "SELECT * FROM bench.ledger LIMIT 6"
+    timed jar6 java -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table ledger --limit 6 \
+      --out "$WORK/six.parquet" --no-progress
+    [ -n "$CLI" ] && timed cli6 "$CLI" export --dsn "$DSN" --ssl-mode disabled --table ledger --limit 6 \
+      --out "$WORK/six.parquet" --no-progress
+  done
+  echo
+  echo "### A 6-row export of table ledger, $RUNS runs"
+  echo
+  echo "| command | min s | median s | CPU s (min) |"
+  echo "|---|---|---|---|"
+  for k in floor6 jar6 cli6; do
+    [ -n "${T[$k]:-}" ] || continue
+    read -r mn md < <(stats "${T[$k]}")
+    read -r cpu _ < <(stats "${C[$k]:-}")
+    name=$(case $k in floor6) echo "mariadb --quick (LIMIT 6)" ;; jar6) echo "java -jar sluice.jar export --limit 6" ;;
+      cli6) echo "installed sluice-cli export --limit 6" ;; esac)
+    echo "| $name | $mn | $md | $cpu |"
+  done
+  rm -f "$WORK/six.parquet"
+fi
+
+# The window opening on a private X server: from the process's start to the first laid-out frame, as
+# the app logs it ("window ready N ms after the process started"), for java -jar and the installed launcher.
+if [ "${UI:-1}" = 1 ]; then
+  need Xvfb xvfb
+  dpkg -s libgtk-3-0 >/dev/null 2>&1 || need /nonexistent libgtk-3-0
+  echo "the window opening …" >&2
+  Xvfb :87 -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
+  XVFB=$!
+  trap 'kill $SERVER $XVFB 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+  sleep 1
+  declare -A OPEN=()
+  for run in $(seq 1 "$RUNS"); do
+    for k in jar app; do
+      home="$WORK/window-home"; rm -rf "$home"; mkdir -p "$home"
+      if [ "$k" = jar ]; then cmd=(java -jar target/sluice.jar); else cmd=(target/dist/sluice/bin/sluice); [ -n "$CLI" ] || continue; fi
+      DISPLAY=:87 SLUICE_HOME="$home" "${cmd[@]}" > /dev/null 2>&1 &
+      app=$!
+      for _ in $(seq 1 600); do grep -q 'window ready' "$home/sluice.log" 2>/dev/null && break; sleep 0.1; done
+      ms=$(grep -o 'window ready [0-9]*' "$home/sluice.log" 2>/dev/null | grep -o '[0-9]*$' || true)
+      kill $app 2>/dev/null; wait $app 2>/dev/null || true
+      OPEN[$k]+="${ms:-fail} "
+    done
+  done
+  kill $XVFB 2>/dev/null || true
+  echo
+  echo "### The window opening (ms from the process's start to its first frame), $RUNS runs"
+  echo
+  echo "| command | min ms | median ms |"
+  echo "|---|---|---|"
+  for k in jar app; do
+    [ -n "${OPEN[$k]:-}" ] || continue
+    read -r mn md < <(stats "${OPEN[$k]}")
+    echo "| $(case $k in jar) echo "java -jar sluice.jar" ;; app) echo "installed sluice (app-image)" ;; esac) | $mn | $md |"
+  done
+fi
+
+# The window, headless (Monocle): an export of table (d), or (a), twice in one JVM; time to the first preview
 # row on screen and the FX thread's longest stall (src/test/java/io/sluice/ui/ExportUiBench.java).
-if [ "${UI:-1}" = 1 ] && [[ " $TABLES " == *" mixed "* ]]; then
-  echo "the window …" >&2
+UI_TABLE=$(for t in ledger mixed; do [[ " $TABLES " == *" $t "* ]] && echo $t && break; done)
+if [ "${UI:-1}" = 1 ] && [ -n "$UI_TABLE" ]; then
+  echo "the window's export …" >&2
   rm -f target/ui-bench.txt
   if ./mvnw -q test-compile surefire:test -Dtest=ExportUiBench -Dsurefire.failIfNoSpecifiedTests=false \
-       -Dbench.dsn="$DSN" -Dbench.table=mixed > "$WORK/ui-bench.log" 2>&1; then
+       -Dbench.dsn="$DSN" -Dbench.table="$UI_TABLE" > "$WORK/ui-bench.log" 2>&1; then
     echo; echo "### The window"; echo; cat target/ui-bench.txt
   else
     echo "the window benchmark failed; see $WORK/ui-bench.log" >&2

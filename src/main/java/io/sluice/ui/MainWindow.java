@@ -103,6 +103,7 @@ public final class MainWindow implements AutoCloseable {
         });
         // the DSN comes back from the last run; the password is the one thing left to type
         Platform.runLater(connectionView::focusPassword);
+        FirstFrame.watch(scene);
     }
 
     public MainWindow(HostServices host) {

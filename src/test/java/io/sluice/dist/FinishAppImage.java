@@ -226,7 +226,7 @@ public final class FinishAppImage {
                 .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.out").toFile()).start();
         try {
             Thread.sleep(1000);
-            String exit = "-D" + io.sluice.ui.App.EXIT_AFTER_FIRST_FRAME + "=true";
+            String exit = "-Dsluice.exitAfterFirstFrame=true"; // io.sluice.ui.FirstFrame
             launchWith(image, "sluice", work, Map.of("DISPLAY", display),
                     "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + exit);
             launchWith(image, "sluice", work, Map.of("DISPLAY", display),
