@@ -41,6 +41,10 @@ public final class Launcher {
     /** Users see one sentence; the details (never a secret) go to the log file. Must run before any logger exists. */
     static void logToFile() {
         System.setProperty("sluice.pid", Long.toString(ProcessHandle.current().pid())); // tells processes apart in one log
+        // The warm-up thread sets logging up while the main thread may already log: SLF4J keeps those
+        // calls and replays them into the log once it is ready, and would say so on stderr, where the
+        // user reads one sentence. Its own errors still show.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (System.getProperty("sluice.log.file") != null) {
             return;
         }
