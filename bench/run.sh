@@ -33,7 +33,7 @@ if [ "${DIST:-1}" = 1 ]; then
   done
   ./mvnw -q -Pdist -DskipTests package "${DIST_JDK[@]}" > "$WORK/dist.log" 2>&1 || { tail -20 "$WORK/dist.log" >&2; exit 1; }
 fi
-[ -x "$CLI" ] || CLI=
+[ "${DIST:-1}" = 1 ] && [ -x "$CLI" ] || CLI=
 for p in arrow duckdb spark; do
   case " $PEERS " in *" $p "*)
     ./mvnw -q -f bench/peers/java/pom.xml -P "$p" dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/peers/$p.cp" >&2
@@ -83,7 +83,7 @@ timed() {
 # the minimum and the median of the figures in $1, skipping failed runs
 stats() { tr ' ' '\n' <<<"$1" | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR) printf "%s %s\n", a[1], a[int((NR+1)/2)]; else print "- -"}'; }
 heap_peak() { # the most heap in use before any collection, from -Xlog:gc, in MB
-  grep -o '[0-9]*M->' "$1" 2>/dev/null | sed 's/M->//' | sort -n | tail -1
+  { grep -o '[0-9]*M->' "$1" 2>/dev/null || true; } | sed 's/M->//' | sort -n | tail -1
 }
 
 for t in $TABLES; do
@@ -231,7 +231,7 @@ fi
 
 # The window, headless (Monocle): an export of table (d), or (a), twice in one JVM; time to the first preview
 # row on screen and the FX thread's longest stall (src/test/java/io/sluice/ui/ExportUiBench.java).
-UI_TABLE=$(for t in ledger mixed; do [[ " $TABLES " == *" $t "* ]] && echo $t && break; done)
+UI_TABLE=$(for t in ledger mixed; do [[ " $TABLES " == *" $t "* ]] && echo $t && break; done || true)
 if [ "${UI:-1}" = 1 ] && [ -n "$UI_TABLE" ]; then
   echo "the window's export …" >&2
   rm -f target/ui-bench.txt

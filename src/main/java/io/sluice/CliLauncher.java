@@ -1,7 +1,6 @@
 package io.sluice;
 
 import io.sluice.cli.SluiceCli;
-import io.sluice.core.Warmup;
 
 /**
  * Entry point of the {@code sluice-cli} launcher of the installed app: always the CLI, so
@@ -12,7 +11,7 @@ public final class CliLauncher {
 
     public static void main(String[] args) {
         Launcher.logToFile();
-        Warmup.startInBackground();
+        Launcher.warmUpFor(args);
         System.exit(SluiceCli.run(args));
     }
 }

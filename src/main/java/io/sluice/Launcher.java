@@ -19,8 +19,15 @@ public final class Launcher {
             openWindow(args);
             return;
         }
-        Warmup.startInBackground();
+        warmUpFor(args);
         System.exit(SluiceCli.run(args));
+    }
+
+    /** Commands that reach the database get the engine's warm-up; --version, --help and typos do not. */
+    static void warmUpFor(String[] args) {
+        if (args.length > 0 && java.util.Set.of("export", "preview", "probe", "run").contains(args[0])) {
+            Warmup.startInBackground();
+        }
     }
 
     /** The window; on Linux without GTK 3, one sentence saying what to install instead of a stack trace. */

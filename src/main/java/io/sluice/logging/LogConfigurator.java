@@ -49,7 +49,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
-        trigger.setMaxFileSize(FileSize.valueOf(System.getProperty("sluice.log.maxSize", "5MB")));
+        trigger.setMaxFileSize(maxFileSize());
         trigger.start();
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -64,12 +64,21 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         appender.start();
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getProperty("sluice.log.level", "INFO"), Level.INFO));
+        root.setLevel(Level.toLevel(System.getProperty("sluice.log.level", "INFO"), Level.DEBUG)); // logback's own fallback
         root.addAppender(appender);
         context.getLogger("org.apache.arrow").setLevel(Level.WARN);
         context.getLogger("org.apache.parquet").setLevel(Level.WARN);
         context.getLogger("org.apache.hadoop").setLevel(Level.ERROR);
         context.getLogger("ch.vorburger").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** {@code sluice.log.maxSize} (tests make it small); a value logback cannot read means the default. */
+    private static FileSize maxFileSize() {
+        try {
+            return FileSize.valueOf(System.getProperty("sluice.log.maxSize", "5MB"));
+        } catch (IllegalArgumentException e) {
+            return FileSize.valueOf("5MB");
+        }
     }
 }

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *       start that quits at the first frame.</li>
  * </ol>
  * The code stays Java 17 bytecode; an image made with JDK 17 gets the scripts and nothing else.
+ * Windows and macOS images are left as jpackage made them (another layout; not built here).
  *
  * <p>Usage: {@code java -cp <test class path> io.sluice.dist.FinishAppImage target/dist/sluice}
  */
@@ -63,8 +64,12 @@ public final class FinishAppImage {
 
     public static void main(String[] args) throws Exception {
         Path image = Path.of(args[0]).toAbsolutePath();
-        int major = runtimeMajor(image);
         boolean linux = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
+        if (!linux) { // Windows and macOS images have another layout, and their launchers ask no package manager
+            System.out.println("not Linux: the app-image is left as jpackage made it");
+            return;
+        }
+        int major = runtimeMajor(image);
         if (major >= 24) {
             for (String launcher : LAUNCHERS) {
                 addJavaOption(image, launcher, "--sun-misc-unsafe-memory-access=allow");
@@ -145,6 +150,7 @@ public final class FinishAppImage {
         s.append("# ").append(launcher).append(": made by the build (FinishAppImage) from lib/app/").append(launcher)
                 .append(".cfg in place of jpackage's\n");
         s.append("# launcher, which asks rpm and dpkg at every start which package owns it (about 1 s).\n");
+        s.append("unset JDK_JAVA_OPTIONS # jpackage's launcher ignores it too: the options below are the app's\n");
         s.append("self=$(readlink -f \"$0\") || self=$0\n");
         s.append("APPDIR=$(dirname \"$(dirname \"$self\")\")/lib/app\n");
         s.append("exec \"$APPDIR/../runtime/bin/java\"");
@@ -221,21 +227,39 @@ public final class FinishAppImage {
         }
         Path cache = image.resolve("lib/app").resolve(WINDOW_CACHE);
         Path config = work.resolve("sluice.aotconf");
-        String display = ":" + (90 + (ProcessHandle.current().pid() % 500));
-        Process x = new ProcessBuilder(xvfb.toString(), display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+        int n = freeDisplay();
+        Process x = new ProcessBuilder(xvfb.toString(), ":" + n, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.out").toFile()).start();
+        // JavaFX unpacks its natives under ~/.openjfx: into the scratch folder, not the builder's home
+        Map<String, String> env = Map.of("DISPLAY", ":" + n, "HOME", work.toString());
         try {
-            Thread.sleep(1000);
+            Path socket = Path.of("/tmp/.X11-unix/X" + n);
+            for (int i = 0; i < 300 && !Files.exists(socket) && x.isAlive(); i++) {
+                Thread.sleep(100);
+            }
             String exit = "-Dsluice.exitAfterFirstFrame=true"; // io.sluice.ui.FirstFrame
-            launchWith(image, "sluice", work, Map.of("DISPLAY", display),
-                    "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + exit);
-            launchWith(image, "sluice", work, Map.of("DISPLAY", display),
-                    "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache);
+            launchWith(image, "sluice", work, env, "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + exit);
+            launchWith(image, "sluice", work, env, "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache);
+        } catch (Exception e) { // the window's cache is a bonus: the image is complete without it
+            System.out.println("the window's training failed, so it gets no AOT cache: " + e.getMessage());
+            Files.deleteIfExists(cache);
+            return false;
         } finally {
             x.destroy();
-            x.waitFor(10, TimeUnit.SECONDS);
+            if (!x.waitFor(10, TimeUnit.SECONDS)) {
+                x.destroyForcibly();
+            }
         }
         return Files.isRegularFile(cache);
+    }
+
+    /** An X display number nobody uses: no socket and no lock file. */
+    private static int freeDisplay() {
+        for (int n = 90 + (int) (ProcessHandle.current().pid() % 400); ; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
     }
 
     private static String launch(Path image, Path work, String jvmOptions, String... args) throws Exception {

@@ -261,9 +261,12 @@ public final class ParquetBatchWriter implements BatchSink {
                     store.close();
                     pages.close();
                 }
-                compressor.release();
             } finally {
-                output.closeStream(); // whatever failed above, the file handle goes
+                try {
+                    compressor.release(); // zstd's native context
+                } finally {
+                    output.closeStream(); // whatever failed above, the file handle goes
+                }
             }
         }
     }
