@@ -7,12 +7,7 @@ final class SqlText {
     /** Whether a {@code ;} outside quotes and comments is followed by anything but blanks and comments. */
     static boolean hasSecondStatement(String sql) {
         boolean separated = false;
-        for (int i = 0; i < sql.length(); i++) {
-            int skipped = skip(sql, i);
-            if (skipped >= 0) {
-                i = skipped;
-                continue;
-            }
+        for (int i : code(sql)) {
             char c = sql.charAt(i);
             if (c == ';') {
                 separated = true;
@@ -29,12 +24,7 @@ final class SqlText {
      */
     static String withoutFinalSeparator(String sql) {
         int separator = -1;
-        for (int i = 0; i < sql.length(); i++) {
-            int skipped = skip(sql, i);
-            if (skipped >= 0) {
-                i = skipped;
-                continue;
-            }
+        for (int i : code(sql)) {
             char c = sql.charAt(i);
             if (c == ';') {
                 separator = separator < 0 ? i : separator;
@@ -47,14 +37,10 @@ final class SqlText {
 
     /** Whether {@code word} (a keyword, upper case) stands outside parentheses, quotes and comments. */
     static boolean hasTopLevelWord(String sql, String word) {
-        int n = sql.length();
+        int[] code = code(sql);
         int depth = 0;
-        for (int i = 0; i < n; i++) {
-            int skipped = skip(sql, i);
-            if (skipped >= 0) {
-                i = skipped;
-                continue;
-            }
+        for (int k = 0; k < code.length; k++) {
+            int i = code[k];
             char c = sql.charAt(i);
             if (c == '(') {
                 depth++;
@@ -62,16 +48,33 @@ final class SqlText {
                 depth--;
             } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
                 int end = i;
-                while (end < n && isWordChar(sql.charAt(end))) {
+                while (end < sql.length() && isWordChar(sql.charAt(end))) {
                     end++;
                 }
                 if (sql.substring(i, end).equalsIgnoreCase(word)) {
                     return true;
                 }
-                i = end - 1;
+                while (k + 1 < code.length && code[k + 1] < end) {
+                    k++; // past the rest of this word
+                }
             }
         }
         return false;
+    }
+
+    /** The indexes of the characters that are code: outside quoted strings, quoted names and comments. */
+    private static int[] code(String sql) {
+        int[] code = new int[sql.length()];
+        int k = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            int skipped = skip(sql, i);
+            if (skipped >= 0) {
+                i = skipped;
+            } else {
+                code[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(code, k);
     }
 
     /**
