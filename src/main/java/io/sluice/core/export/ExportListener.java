@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Hears an export as it runs. {@link #progress} is called on the reading thread and
- * {@link #sample} on the writing thread: implementations hand off to their own thread (the UI
- * does) and must not block.
+ * {@link #sample} on the writing thread (the first one on the reading thread, from the first rows
+ * read): implementations hand off to their own thread (the UI does) and must not block.
  */
 public interface ExportListener {
     ExportListener NONE = new ExportListener() {};
@@ -18,6 +18,9 @@ public interface ExportListener {
     /** A split export's range {@code range} (0-based) has read {@code rowsRead} rows so far. */
     default void rangeProgress(int range, long rowsRead) {}
 
-    /** A few rows just written, formatted for display, one string (or null) per column. */
+    /**
+     * A few rows just written (the first ones: just read), formatted for display, one string (or
+     * null) per column.
+     */
     default void sample(List<List<String>> rows) {}
 }

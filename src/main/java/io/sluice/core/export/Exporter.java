@@ -97,6 +97,7 @@ public final class Exporter {
                 BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), req.batchRows(), req.batchBytes(),
                         cancel::isCancelled);
                 Progress progress = new Progress(req.sampleRows(), writer, listener, expected, t0);
+                reader.onFirstRows(progress.samplePerBatch, progress::firstRows);
                 long rows;
                 try (ExportPipeline pipeline = new ExportPipeline(plan.arrowSchema(), allocator, reader::fill,
                         new FooterOnClose(writer, reader), progress)) {
@@ -135,7 +136,11 @@ public final class Exporter {
         }
     }
 
-    /** Progress (throttled) on the reading thread, samples and written bytes on the writer thread. */
+    /**
+     * Progress (throttled) on the reading thread, samples and written bytes on the writer thread,
+     * except the first sample: it is taken on the reading thread from the first rows read, so the
+     * window shows rows before the first batch is full and written.
+     */
     private static final class Progress implements ExportPipeline.Listener {
         private final int sampleBudget;
         private final int samplePerBatch;
@@ -146,6 +151,7 @@ public final class Exporter {
         private volatile long rowsWritten;
         private volatile long bytes;
         private int sampled;
+        private boolean firstBatchSampled;
         private long lastProgress;
 
         Progress(int sampleBudget, ParquetBatchWriter writer, ExportListener listener, long expected, long t0) {
@@ -166,10 +172,24 @@ public final class Exporter {
             }
         }
 
+        /** The first batch's sample; the write of that batch, which follows, then takes none. */
+        void firstRows(VectorSchemaRoot batch, int rows) {
+            int k = Math.min(Math.min(samplePerBatch, sampleBudget), rows);
+            if (k > 0) {
+                sampled += k;
+                firstBatchSampled = true;
+                listener.sample(ValueFormatter.rows(batch, 0, k));
+            }
+        }
+
         @Override
         public void written(VectorSchemaRoot batch) {
             rowsWritten += batch.getRowCount();
             bytes = writer.dataSize();
+            if (firstBatchSampled) {
+                firstBatchSampled = false;
+                return;
+            }
             int k = Math.min(Math.min(samplePerBatch, sampleBudget - sampled), batch.getRowCount());
             if (k > 0) {
                 sampled += k;

@@ -149,6 +149,37 @@ class ExportBehaviourIT {
         assertUntouched(out);
     }
 
+    /**
+     * The window shows the first sample while the first batch is still being read (a cold JVM takes a
+     * second to fill and write it): it comes on the reading thread, which is the caller's, holds the
+     * table's first rows as the file has them, and the later samples still come from written batches.
+     */
+    @Test
+    void theFirstSampleComesFromTheFirstRowsRead(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = dir.resolve("early.parquet");
+        Thread caller = Thread.currentThread();
+        List<List<List<String>>> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> onCaller = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExportSummary s = export(db, ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).batch(10_000, 64L << 20).build(),
+                new ExportListener() {
+                    @Override
+                    public void sample(List<List<String>> rows) {
+                        samples.add(rows);
+                        onCaller.add(Thread.currentThread() == caller);
+                    }
+                }, new CancelToken());
+        assertEquals(BigTable.ROWS, s.rows());
+        assertEquals(List.of(true, false, false), onCaller.subList(0, 3), "the first sample on the reading thread, the rest after writes");
+        List<Group> written = ParquetFiles.rows(out);
+        List<String> firstIds = written.subList(0, samples.get(0).size()).stream()
+                .map(g -> String.valueOf(g.getInteger("id", 0))).collect(Collectors.toList());
+        assertEquals(firstIds, samples.get(0).stream().map(r -> r.get(0)).collect(Collectors.toList()));
+        assertEquals(20, samples.get(0).size());
+        assertEquals(String.valueOf(written.get(10_000).getInteger("id", 0)), samples.get(1).get(0).get(0),
+                "the second sample starts the second batch");
+    }
+
     @Test
     void memoryStaysBoundedOnATableFarLargerThanTheAllocator(TestDb db) throws Exception {
         BigTable.ensure(db);
