@@ -39,6 +39,8 @@ public final class ParquetBatchWriter implements BatchSink {
     static final int RUN = 4_096;
     /** parquet-java's own default. */
     static final int MAX_ROWS_BETWEEN_PAGE_CHECKS = 10_000;
+    /** Page buffers kept for reuse: about one page of each of a few dozen columns. */
+    static final long RECYCLED_BYTES = 32L << 20;
 
     private final MessageType schema;
     private final List<ColumnDescriptor> columns;
@@ -178,7 +180,8 @@ public final class ParquetBatchWriter implements BatchSink {
                 .withMinRowCountForPageSizeCheck(1)
                 .withMaxRowCountForPageSizeCheck(rowsBetweenPageChecks)
                 .withDictionaryEncoding(true)
-                .withRowGroupRowCountLimit(options.rowGroupRows());
+                .withRowGroupRowCountLimit(options.rowGroupRows())
+                .withAllocator(new RecyclingAllocator(RECYCLED_BYTES));
         for (String column : plainColumns) {
             b.withDictionaryEncoding(column, false);
         }
