@@ -74,6 +74,8 @@ class ExportUiBench {
             robot.interact(() -> window.export().targetProperty().set(target.toString()));
             firstRowAt.set(0);
             StallProbe probe = new StallProbe();
+            FxSampler sampler = new FxSampler();
+            robot.interact(sampler::attach);
             probe.start();
             long started = System.nanoTime();
             robot.interact(() -> robot.lookup("#startButton").queryButton().fire());
@@ -81,6 +83,11 @@ class ExportUiBench {
                     && (window.export().summaryProperty().get() != null || window.export().messageIsErrorProperty().get()));
             long ended = System.nanoTime();
             probe.stop();
+            sampler.stop();
+            if (System.getProperty("bench.stallStacks") != null) {
+                System.out.println("=== " + run + " export: the FX thread during its longest stall");
+                System.out.println(sampler.during(probe.longestPostedAt.get(), probe.longestPostedAt.get() + probe.longest.get()));
+            }
             assertTrue(window.export().summaryProperty().get() != null, window.export().messageProperty().get());
             assertTrue(Files.size(target) > 0);
             long rows = window.export().summaryProperty().get().rows();
@@ -96,6 +103,61 @@ class ExportUiBench {
         System.out.print(md);
         try (var files = Files.list(out)) {
             assertEquals(0, files.filter(p -> p.getFileName().toString().contains("sluice-tmp")).count());
+        }
+    }
+
+    /**
+     * Samples the FX thread's stack every 2 ms (only with -Dbench.stallStacks: the sampling itself
+     * takes CPU), to say what the longest stall was made of. Counts are samples × 2 ms; on a busy
+     * machine the sampler gets fewer turns than that.
+     */
+    private static final class FxSampler {
+        private record Sample(long at, String stack) {}
+
+        private final java.util.List<Sample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean running = System.getProperty("bench.stallStacks") != null;
+        private Thread fx;
+        private Thread thread;
+
+        void attach() {
+            fx = Thread.currentThread();
+            thread = new Thread(() -> {
+                while (running) {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < Math.min(st.length, 14); i++) {
+                        b.append(st[i].getClassName().replaceAll(".*\\.", "")).append('.').append(st[i].getMethodName()).append(" < ");
+                    }
+                    samples.add(new Sample(System.nanoTime(), b.toString()));
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fx-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            if (thread != null) {
+                thread.join();
+            }
+        }
+
+        String during(long from, long to) {
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (Sample sample : samples) {
+                if (sample.at() >= from && sample.at() <= to) {
+                    counts.merge(sample.stack(), 1, Integer::sum);
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                    .forEach(e -> out.append(e.getValue() * 2).append(" ms  ").append(e.getKey()).append('\n'));
+            return out.toString();
         }
     }
 
