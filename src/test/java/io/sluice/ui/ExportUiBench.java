@@ -114,7 +114,7 @@ class ExportUiBench {
     private static final class FxSampler {
         private record Sample(long at, String stack) {}
 
-        private final java.util.List<Sample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.Queue<Sample> samples = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private volatile boolean running = System.getProperty("bench.stallStacks") != null;
         private Thread fx;
         private Thread thread;

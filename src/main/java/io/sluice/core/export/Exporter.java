@@ -97,7 +97,9 @@ public final class Exporter {
                 BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), req.batchRows(), req.batchBytes(),
                         cancel::isCancelled);
                 Progress progress = new Progress(req.sampleRows(), writer, listener, expected, t0);
-                reader.onFirstRows(progress.samplePerBatch, progress::firstRows);
+                if (req.sampleRows() > 0) { // the window's; the CLI and jobs take no sample
+                    reader.onFirstRows(progress.samplePerBatch, progress::firstRows);
+                }
                 long rows;
                 try (ExportPipeline pipeline = new ExportPipeline(plan.arrowSchema(), allocator, reader::fill,
                         new FooterOnClose(writer, reader), progress)) {

@@ -37,9 +37,12 @@ public final class BatchReader {
     }
 
     /**
-     * Calls {@code hook} once, as soon as the first {@code rows} rows (or fewer, if the source has no
-     * more) are in the first batch's vectors, before the batch is full. The window shows its sample
-     * from them: on a cold JVM a full first batch takes about a second to read and write.
+     * Calls {@code hook} once, on the reading thread, as soon as the first batch's vectors hold its
+     * first {@code rows} rows, and goes on filling that batch afterwards. The hook gets fewer rows when
+     * the source or the batch's byte budget ends sooner, the whole batch when it holds fewer than
+     * {@code rows}, and no call when the source is empty. It must not keep the batch: the rows after
+     * these are written into it once it returns. The window shows its sample from them: on a cold JVM
+     * a full first batch takes about a second to read and write.
      */
     public void onFirstRows(int rows, FirstRows hook) {
         this.firstRows = Math.max(1, rows);
@@ -100,8 +103,7 @@ public final class BatchReader {
         if (v instanceof BaseVariableWidthVector vv) {
             vv.getValidityBuffer().setZero(0, vv.getValidityBuffer().capacity());
             vv.getOffsetBuffer().setZero(0, vv.getOffsetBuffer().capacity());
-            vv.setLastSet(-1);
-            vv.setValueCount(0);
+            vv.setValueCount(0); // and lastSet -1
         } else {
             v.reset();
         }

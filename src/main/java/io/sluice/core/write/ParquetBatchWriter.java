@@ -39,8 +39,12 @@ public final class ParquetBatchWriter implements BatchSink {
     static final int RUN = 4_096;
     /** parquet-java's own default. */
     static final int MAX_ROWS_BETWEEN_PAGE_CHECKS = 10_000;
-    /** Page buffers kept for reuse: about one page of each of a few dozen columns. */
-    static final long RECYCLED_BYTES = 32L << 20;
+    /**
+     * Buffers kept for reuse, at most: released are each page's buffers (one page a column) and, at
+     * the end of a row group, the buffer of its compressed pages. A quarter of the row group's budget,
+     * so the heap bound it sets still holds (a split export divides that budget by its ranges).
+     */
+    static final long MAX_RECYCLED_BYTES = 32L << 20;
 
     private final MessageType schema;
     private final List<ColumnDescriptor> columns;
@@ -181,7 +185,7 @@ public final class ParquetBatchWriter implements BatchSink {
                 .withMaxRowCountForPageSizeCheck(rowsBetweenPageChecks)
                 .withDictionaryEncoding(true)
                 .withRowGroupRowCountLimit(options.rowGroupRows())
-                .withAllocator(new RecyclingAllocator(RECYCLED_BYTES));
+                .withAllocator(new RecyclingAllocator(Math.min(MAX_RECYCLED_BYTES, options.rowGroupBytes() / 4)));
         for (String column : plainColumns) {
             b.withDictionaryEncoding(column, false);
         }

@@ -2,6 +2,7 @@ package io.sluice.core.write;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -11,17 +12,23 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
 
 /**
  * parquet-java's page buffers, given back and handed out again. Its column writers take new buffers
- * for every page and release them once the page is copied into the row group; with its heap
- * allocator each is a new array that the JVM zeroes and the kernel maps. On the blob table that was
- * 2.1 of the writer's 8.5 CPU-seconds (the profile). Released arrays of at least {@value #MIN_POOLED}
- * bytes wait here, up to a bound, for the next request they can hold without wasting more than half.
+ * for every page and release them once the page is copied into the row group's buffer, which is
+ * released when the row group is written; with its heap allocator each is a new array that the JVM
+ * zeroes and the kernel maps. On the blob table that was 2.1 of the writer's 8.5 CPU-seconds (the
+ * profile). Released arrays of at least {@value #MIN_POOLED} bytes wait here, up to a bound, for the
+ * next request they can hold with at most a quarter to spare (parquet-java counts the bytes it asked
+ * for, so the heap it measures stays close to the heap it uses); the largest waiting ones make room.
  *
- * <p>Only arrays this allocator handed out and that are not already waiting are taken back, so a
- * stray or repeated release cannot give one array to two users. One per file writer: not thread-safe.
+ * <p>Only arrays this allocator handed out are taken back, and only once per hand-out: a stray
+ * release is ignored. (A late second release of an array already handed out again cannot be told
+ * apart; parquet-java 1.18 releases each buffer once and clears its lists when it does.) With
+ * assertions on, as in the tests, a released array is filled with junk, so a use after release or a
+ * reliance on zeroed memory shows up as a wrong value read back. Used by one thread at a time.
  */
 final class RecyclingAllocator implements ByteBufferAllocator {
     /** Smaller arrays are cheap to make new; pooling them would only fill the pool. */
     static final int MIN_POOLED = 4_096;
+    private static final boolean SCRIBBLE = RecyclingAllocator.class.desiredAssertionStatus();
 
     private final long maxPooledBytes;
     private final TreeMap<Integer, ArrayDeque<byte[]>> free = new TreeMap<>();
@@ -51,7 +58,7 @@ final class RecyclingAllocator implements ByteBufferAllocator {
 
     private byte[] take(int size) {
         Map.Entry<Integer, ArrayDeque<byte[]>> fit = free.ceilingEntry(size);
-        if (fit == null || fit.getKey() > 2L * size) {
+        if (fit == null || fit.getKey() > size + size / 4L) {
             return null;
         }
         ArrayDeque<byte[]> arrays = fit.getValue();
@@ -69,11 +76,29 @@ final class RecyclingAllocator implements ByteBufferAllocator {
             return;
         }
         byte[] array = b.array();
-        if (!handedOut.remove(array) || pooledBytes + array.length > maxPooledBytes) {
-            return; // not ours, already back, or the pool is full: the garbage collector takes it
+        if (!handedOut.remove(array)) {
+            return; // not ours, or already back
+        }
+        if (SCRIBBLE) {
+            Arrays.fill(array, (byte) 0x5A);
+        }
+        if (array.length > maxPooledBytes) {
+            return; // the garbage collector takes it
+        }
+        while (pooledBytes + array.length > maxPooledBytes) {
+            evictLargest();
         }
         free.computeIfAbsent(array.length, k -> new ArrayDeque<>()).push(array);
         pooledBytes += array.length;
+    }
+
+    private void evictLargest() {
+        Map.Entry<Integer, ArrayDeque<byte[]>> largest = free.lastEntry();
+        largest.getValue().pop();
+        if (largest.getValue().isEmpty()) {
+            free.remove(largest.getKey());
+        }
+        pooledBytes -= largest.getKey();
     }
 
     @Override

@@ -160,17 +160,23 @@ class ExportBehaviourIT {
         Path out = dir.resolve("early.parquet");
         Thread caller = Thread.currentThread();
         List<List<List<String>>> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Boolean> onCaller = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExportSummary s = export(db, ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).batch(10_000, 64L << 20).build(),
                 new ExportListener() {
                     @Override
                     public void sample(List<List<String>> rows) {
                         samples.add(rows);
-                        onCaller.add(Thread.currentThread() == caller);
+                        events.add(Thread.currentThread() == caller ? "sample on the reading thread" : "sample after a write");
+                    }
+
+                    @Override
+                    public void progress(ExportProgress p) {
+                        events.add("progress"); // the first comes once the first batch is full
                     }
                 }, new CancelToken());
         assertEquals(BigTable.ROWS, s.rows());
-        assertEquals(List.of(true, false, false), onCaller.subList(0, 3), "the first sample on the reading thread, the rest after writes");
+        assertEquals(List.of("sample on the reading thread", "progress"), events.subList(0, 2), "the first sample before the first batch is full");
+        assertTrue(events.contains("sample after a write"), "the later samples come from written batches");
         List<Group> written = ParquetFiles.rows(out);
         List<String> firstIds = written.subList(0, samples.get(0).size()).stream()
                 .map(g -> String.valueOf(g.getInteger("id", 0))).collect(Collectors.toList());
@@ -241,7 +247,7 @@ class ExportBehaviourIT {
                 new ExportListener() {
                     @Override
                     public void sample(List<List<String>> rows) {
-                        cancel.cancel(); // the first batch written
+                        cancel.cancel(); // the first sample: its rows read, the first batch not yet full
                     }
                 }, cancel));
         assertUntouched(out);

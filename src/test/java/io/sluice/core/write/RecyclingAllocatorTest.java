@@ -11,29 +11,40 @@ import org.junit.jupiter.api.Test;
 
 class RecyclingAllocatorTest {
     @Test
-    void aReleasedArrayServesTheNextRequestItCanHoldAndLooksNew() {
+    void aReleasedArrayServesTheNextRequestItFitsAndIsShapedLikeANewBuffer() {
         RecyclingAllocator pool = new RecyclingAllocator(1 << 20);
         ByteBuffer first = pool.allocate(10_000);
         first.order(ByteOrder.LITTLE_ENDIAN).putInt(7).position(500);
         pool.release(first);
         assertEquals(10_000, pool.pooledBytes());
 
-        ByteBuffer again = pool.allocate(6_000); // within twice the request: reused
+        ByteBuffer again = pool.allocate(8_000); // the array is at most a quarter longer: reused
         assertSame(first.array(), again.array());
         assertEquals(0, again.position());
-        assertEquals(6_000, again.limit());
-        assertEquals(6_000, again.capacity(), "as long as asked for, though the array is longer");
+        assertEquals(8_000, again.limit());
+        assertEquals(8_000, again.capacity(), "as long as asked for, though the array is longer");
+        assertEquals(0, again.arrayOffset());
         assertEquals(ByteOrder.BIG_ENDIAN, again.order());
         assertEquals(0, pool.pooledBytes());
     }
 
     @Test
-    void aRequestOfLessThanHalfAnArrayGetsANewOne() {
+    void underTestsAReleasedArrayIsJunkSoAUseAfterReleaseCannotGoUnnoticed() {
+        RecyclingAllocator pool = new RecyclingAllocator(1 << 20);
+        ByteBuffer b = pool.allocate(8_192);
+        b.put(0, (byte) 1);
+        pool.release(b);
+        assertEquals(0x5A, b.array()[0], "surefire runs with assertions on");
+        assertEquals(0x5A, b.array()[8_191]);
+    }
+
+    @Test
+    void aRequestOfLessThanFourFifthsOfAnArrayGetsANewOne() {
         RecyclingAllocator pool = new RecyclingAllocator(1 << 20);
         ByteBuffer big = pool.allocate(100_000);
         pool.release(big);
-        assertNotSame(big.array(), pool.allocate(40_000).array());
-        assertSame(big.array(), pool.allocate(60_000).array());
+        assertNotSame(big.array(), pool.allocate(79_000).array());
+        assertSame(big.array(), pool.allocate(80_000).array());
     }
 
     @Test
@@ -52,14 +63,18 @@ class RecyclingAllocatorTest {
     }
 
     @Test
-    void thePoolKeepsNoMoreThanItsBoundNorSmallArrays() {
+    void thePoolKeepsNoMoreThanItsBoundNorSmallArraysAndTheLargestMakeRoom() {
         RecyclingAllocator pool = new RecyclingAllocator(20_000);
-        ByteBuffer a = pool.allocate(12_000);
-        ByteBuffer b = pool.allocate(12_000);
-        ByteBuffer small = pool.allocate(RecyclingAllocator.MIN_POOLED - 1);
-        pool.release(a);
-        pool.release(b);
-        pool.release(small);
-        assertEquals(12_000, pool.pooledBytes());
+        ByteBuffer large = pool.allocate(15_000);
+        ByteBuffer small = pool.allocate(8_000);
+        ByteBuffer tiny = pool.allocate(RecyclingAllocator.MIN_POOLED - 1);
+        ByteBuffer huge = pool.allocate(30_000);
+        pool.release(large);
+        pool.release(small); // 23,000 > 20,000: the 15,000 goes
+        pool.release(tiny);
+        pool.release(huge); // longer than the bound: never kept
+        assertEquals(8_000, pool.pooledBytes());
+        assertNotSame(large.array(), pool.allocate(15_000).array());
+        assertSame(small.array(), pool.allocate(8_000).array());
     }
 }
