@@ -15,9 +15,11 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * for every page and release them once the page is copied into the row group's buffer, which is
  * released when the row group is written; with its heap allocator each is a new array that the JVM
  * zeroes and the kernel maps. On the blob table that was 2.1 of the writer's 8.5 CPU-seconds (the
- * profile). Released arrays of at least {@value #MIN_POOLED} bytes wait here, up to a bound, for the
- * next request they can hold with at most a quarter to spare (parquet-java counts the bytes it asked
- * for, so the heap it measures stays close to the heap it uses); the largest waiting ones make room.
+ * profile). Arrays of at least {@value #MIN_POOLED} bytes are made in size classes, eight between
+ * two powers of two, so a request gets at most an eighth more than it asked for (parquet-java counts
+ * the bytes it asked for: the heap it measures stays close to the heap it uses) and a released array
+ * serves any later request of its class, though page sizes vary a little from page to page. They
+ * wait here, up to a bound, the largest making room.
  *
  * <p>Only arrays this allocator handed out are taken back, and only once per hand-out: a stray
  * release is ignored. (A late second release of an array already handed out again cannot be told
@@ -46,25 +48,35 @@ final class RecyclingAllocator implements ByteBufferAllocator {
      */
     @Override
     public ByteBuffer allocate(int size) {
-        byte[] array = size >= MIN_POOLED ? take(size) : null;
+        int length = sizeClass(size);
+        byte[] array = length >= MIN_POOLED ? take(length) : null;
         if (array == null) {
-            array = new byte[size];
+            array = new byte[length];
         }
-        if (array.length >= MIN_POOLED) {
+        if (length >= MIN_POOLED) {
             handedOut.add(array);
         }
-        return ByteBuffer.wrap(array, 0, size).slice(); // a slice: its capacity is size even when the array is longer
+        return ByteBuffer.wrap(array, 0, size).slice(); // a slice: its capacity is size though the array may be longer
     }
 
-    private byte[] take(int size) {
-        Map.Entry<Integer, ArrayDeque<byte[]>> fit = free.ceilingEntry(size);
-        if (fit == null || fit.getKey() > size + size / 4L) {
+    /** The array length that holds {@code size}: a multiple of an eighth of its highest power of two. */
+    static int sizeClass(int size) {
+        if (size < MIN_POOLED) {
+            return size;
+        }
+        long step = Integer.highestOneBit(size) >> 3;
+        long length = (size + step - 1) / step * step;
+        return length > Integer.MAX_VALUE - 8 ? size : (int) length;
+    }
+
+    private byte[] take(int length) {
+        ArrayDeque<byte[]> arrays = free.get(length);
+        if (arrays == null) {
             return null;
         }
-        ArrayDeque<byte[]> arrays = fit.getValue();
         byte[] array = arrays.pop();
         if (arrays.isEmpty()) {
-            free.remove(fit.getKey());
+            free.remove(length);
         }
         pooledBytes -= array.length;
         return array;

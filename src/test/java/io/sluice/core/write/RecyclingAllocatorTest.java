@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,15 +15,16 @@ class RecyclingAllocatorTest {
     void aReleasedArrayServesTheNextRequestItFitsAndIsShapedLikeANewBuffer() {
         RecyclingAllocator pool = new RecyclingAllocator(1 << 20);
         ByteBuffer first = pool.allocate(10_000);
+        assertEquals(10_240, first.array().length, "ten eighths of 8,192");
         first.order(ByteOrder.LITTLE_ENDIAN).putInt(7).position(500);
         pool.release(first);
-        assertEquals(10_000, pool.pooledBytes());
+        assertEquals(10_240, pool.pooledBytes());
 
-        ByteBuffer again = pool.allocate(8_000); // the array is at most a quarter longer: reused
+        ByteBuffer again = pool.allocate(9_300); // the same size class: reused
         assertSame(first.array(), again.array());
         assertEquals(0, again.position());
-        assertEquals(8_000, again.limit());
-        assertEquals(8_000, again.capacity(), "as long as asked for, though the array is longer");
+        assertEquals(9_300, again.limit());
+        assertEquals(9_300, again.capacity(), "as long as asked for, though the array is longer");
         assertEquals(0, again.arrayOffset());
         assertEquals(ByteOrder.BIG_ENDIAN, again.order());
         assertEquals(0, pool.pooledBytes());
@@ -39,12 +41,17 @@ class RecyclingAllocatorTest {
     }
 
     @Test
-    void aRequestOfLessThanFourFifthsOfAnArrayGetsANewOne() {
+    void sizeClassesWasteAtMostAnEighthAndAnotherClassGetsANewArray() {
+        for (int size : new int[] {4_096, 4_097, 5_000, 65_535, 65_536, 1_000_000, 3_200_000, 1 << 30}) {
+            int length = RecyclingAllocator.sizeClass(size);
+            assertTrue(length >= size && length - size <= size / 8, size + " -> " + length);
+        }
+        assertEquals(100, RecyclingAllocator.sizeClass(100), "small arrays are made as asked");
         RecyclingAllocator pool = new RecyclingAllocator(1 << 20);
         ByteBuffer big = pool.allocate(100_000);
         pool.release(big);
-        assertNotSame(big.array(), pool.allocate(79_000).array());
-        assertSame(big.array(), pool.allocate(80_000).array());
+        assertNotSame(big.array(), pool.allocate(90_000).array());
+        assertSame(big.array(), pool.allocate(99_000).array());
     }
 
     @Test
@@ -73,7 +80,7 @@ class RecyclingAllocatorTest {
         pool.release(small); // 23,000 > 20,000: the 15,000 goes
         pool.release(tiny);
         pool.release(huge); // longer than the bound: never kept
-        assertEquals(8_000, pool.pooledBytes());
+        assertEquals(8_192, pool.pooledBytes(), "the 8,000 request's array is of the 8,192 class");
         assertNotSame(large.array(), pool.allocate(15_000).array());
         assertSame(small.array(), pool.allocate(8_000).array());
     }
