@@ -176,12 +176,7 @@ public final class Exporter {
 
         /** The first batch's sample; the write of that batch, which follows, then takes none. */
         void firstRows(VectorSchemaRoot batch, int rows) {
-            int k = Math.min(Math.min(samplePerBatch, sampleBudget), rows);
-            if (k > 0) {
-                sampled += k;
-                firstBatchSampled = true;
-                listener.sample(ValueFormatter.rows(batch, 0, k));
-            }
+            firstBatchSampled = sample(batch, rows);
         }
 
         @Override
@@ -190,13 +185,20 @@ public final class Exporter {
             bytes = writer.dataSize();
             if (firstBatchSampled) {
                 firstBatchSampled = false;
-                return;
+            } else {
+                sample(batch, batch.getRowCount());
             }
-            int k = Math.min(Math.min(samplePerBatch, sampleBudget - sampled), batch.getRowCount());
-            if (k > 0) {
-                sampled += k;
-                listener.sample(ValueFormatter.rows(batch, 0, k));
+        }
+
+        /** Up to {@code samplePerBatch} of the batch's first {@code rows} rows, while the budget lasts. */
+        private boolean sample(VectorSchemaRoot batch, int rows) {
+            int k = Math.min(Math.min(samplePerBatch, sampleBudget - sampled), rows);
+            if (k <= 0) {
+                return false;
             }
+            sampled += k;
+            listener.sample(ValueFormatter.rows(batch, 0, k));
+            return true;
         }
     }
 

@@ -20,6 +20,8 @@ public final class BatchReader {
     private final BooleanSupplier cancelled;
     private int firstRows;
     private FirstRows firstRowsHook;
+    /** The bytes of the batch being filled, to bound it. */
+    private long batchBytes;
 
     /** Hears the first rows of the first batch, on the reading thread, while the batch is still filling. */
     @FunctionalInterface
@@ -61,36 +63,41 @@ public final class BatchReader {
             empty(v);
             readers[i].bind(v);
         }
-        int n = readers.length;
-        int row = 0;
-        long bytes = 0;
-        int stop = firstRowsHook == null ? maxRows : Math.min(maxRows, firstRows);
-        while (true) {
-            boolean more = true;
-            while (row < stop && bytes < maxBytes && (more = rows.next(current))) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancelledException();
-                }
-                for (int c = 0; c < n; c++) {
-                    bytes += readers[c].read(current, c, row);
-                }
-                row++;
-            }
-            FirstRows hook = firstRowsHook;
-            if (hook == null) {
-                break;
-            }
+        batchBytes = 0;
+        int row = readRows(0, firstRowsHook == null ? maxRows : Math.min(maxRows, firstRows));
+        FirstRows hook = firstRowsHook;
+        if (hook != null) {
             firstRowsHook = null;
             if (row > 0) {
                 root.setRowCount(row); // the rows so far become readable; filling goes on after them
                 hook.read(root, row);
             }
-            if (!more || row < stop || stop == maxRows) {
-                break;
+            if (row == firstRows) { // else the source or the batch ended first
+                row = readRows(row, maxRows);
             }
-            stop = maxRows;
         }
         root.setRowCount(row);
+        return row;
+    }
+
+    /**
+     * Reads rows into positions {@code from} onwards until position {@code until}, the byte budget or
+     * the source ends.
+     *
+     * @return the position after the last row read
+     */
+    private int readRows(int from, int until) throws SQLException {
+        int n = readers.length;
+        int row = from;
+        while (row < until && batchBytes < maxBytes && rows.next(current)) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException();
+            }
+            for (int c = 0; c < n; c++) {
+                batchBytes += readers[c].read(current, c, row);
+            }
+            row++;
+        }
         return row;
     }
 
