@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * getters, each of which takes the connection lock, seeks to its column and copies or parses the
  * value; the profile showed them as the largest cost of an export. The packet is reached through
  * two fields of the driver's row class; if a driver version lacks them, {@link #tryOpen} says so and
- * the caller uses {@link JdbcRowSource}.
+ * the caller uses {@link JdbcRowSource}. A streaming result is read one layer lower still, by
+ * {@link WireRowSource}, which hands the packet that ends the rows back to this class's path.
  */
 final class PacketRowSource implements RowSource {
     private static final Logger log = LoggerFactory.getLogger(PacketRowSource.class);
@@ -46,21 +47,33 @@ final class PacketRowSource implements RowSource {
 
     private final ResultsetRows rows;
 
-    private PacketRowSource(ResultsetRows rows) {
+    PacketRowSource(ResultsetRows rows) {
         this.rows = rows;
     }
 
-    /** A packet source for a Connector/J result set, or null when this result set is not one. */
+    /**
+     * The fastest packet source for a Connector/J result set ({@link WireRowSource} for a streaming one),
+     * or null when this result set is not one.
+     */
     static RowSource tryOpen(ResultSet rs) throws SQLException {
         if (PAYLOAD == null || !rs.isWrapperFor(NativeResultset.class)) {
             return null;
         }
         ResultsetRows rows = rs.unwrap(NativeResultset.class).getRows();
-        return rows == null ? null : new PacketRowSource(rows);
+        if (rows == null) {
+            return null;
+        }
+        RowSource wire = WireRowSource.tryOpen(rs, rows);
+        return wire != null ? wire : new PacketRowSource(rows);
     }
 
     @Override
     public boolean next(TextRow row) throws SQLException {
+        return advance(rows, row);
+    }
+
+    /** The driver's next row of {@code rows}, sliced into {@code row}; false when the rows have run out. */
+    static boolean advance(ResultsetRows rows, TextRow row) throws SQLException {
         Row r;
         try {
             r = rows.next();
@@ -71,43 +84,12 @@ final class PacketRowSource implements RowSource {
             return false;
         }
         if (r instanceof TextBufferRow) {
-            slice((NativePacketPayload) PAYLOAD.get(r), (int) HOME.get(r), row);
+            NativePacketPayload packet = (NativePacketPayload) PAYLOAD.get(r);
+            RowPacket.slice(packet.getByteBuffer(), (int) HOME.get(r), packet.getPayloadLength(), row);
         } else {
             copyEach(r, row); // rows the driver already split (ByteArrayRow)
         }
         return true;
-    }
-
-    private static void slice(NativePacketPayload packet, int pos, TextRow row) {
-        byte[] b = packet.getByteBuffer();
-        int end = packet.getPayloadLength();
-        for (int c = 0; c < row.columns(); c++) {
-            int first = b[pos++] & 0xFF;
-            long len;
-            if (first < 0xFB) {
-                len = first;
-            } else if (first == 0xFB) {
-                row.setNull(c);
-                continue;
-            } else if (first == 0xFC) {
-                len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8;
-                pos += 2;
-            } else if (first == 0xFD) {
-                len = (b[pos] & 0xFF) | (b[pos + 1] & 0xFF) << 8 | (b[pos + 2] & 0xFF) << 16;
-                pos += 3;
-            } else {
-                len = 0;
-                for (int k = 7; k >= 0; k--) {
-                    len = len << 8 | (b[pos + k] & 0xFF);
-                }
-                pos += 8;
-            }
-            if (len < 0 || pos + len > end) {
-                throw new IllegalStateException("a row packet of " + end + " bytes ends inside column " + (c + 1));
-            }
-            row.set(c, b, pos, (int) len);
-            pos += (int) len;
-        }
     }
 
     private static void copyEach(Row r, TextRow row) {

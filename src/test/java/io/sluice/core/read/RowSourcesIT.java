@@ -4,34 +4,116 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mysql.cj.protocol.a.result.NativeResultset;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.TestDb;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The packet reader slices exactly the bytes the driver's own getBytes returns, for every type of the
- * corpus and at each boundary of MySQL's length encoding (1, 3, 4 and 9 byte lengths).
+ * The packet readers slice exactly the bytes the driver's own getBytes returns, for every type of the
+ * corpus and at each boundary of MySQL's length encoding (1, 3, 4 and 9 byte lengths). The wire reader,
+ * which reads a streaming result's packets below the driver, also leaves the connection as the driver
+ * would: after the last row, after an early close and after an error the server sends between rows.
  */
 @ExtendWith(MariaDbExtension.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a reader that loses its place in the stream waits for bytes that never come
 class RowSourcesIT {
     @ParameterizedTest
     @ValueSource(strings = {"ints", "nums", "temporal", "texts", "bins", "geo"})
     void packetsAndJdbcAgreeOnTheTypeCorpus(String table, TestDb db) throws Exception {
         String sql = "SELECT * FROM sluice_types.`" + table + "` ORDER BY id";
-        List<List<byte[]>> viaJdbc = readAll(db, sql, false);
-        List<List<byte[]>> viaPackets = readAll(db, sql, true);
+        List<List<byte[]>> viaJdbc = readAll(db, sql, Reader.JDBC);
         assertFalse(viaJdbc.isEmpty());
-        assertSame(viaJdbc, viaPackets);
+        assertSame(viaJdbc, readAll(db, sql, Reader.DRIVER_PACKETS));
+        assertSame(viaJdbc, readAll(db, sql, Reader.WIRE));
+    }
+
+    @Test
+    void manyRowsOfEveryLengthAndNullAgree(TestDb db) throws Exception {
+        String sql = COUNTING + " AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 30000) "
+                + "SELECT n, REPEAT(CHAR(97 + n % 26), n % 700), IF(n % 7 = 0, NULL, n * 3), CAST(n AS CHAR) FROM s";
+        List<List<byte[]>> viaJdbc = readAll(db, sql, Reader.JDBC);
+        assertEquals(30_000, viaJdbc.size());
+        assertSame(viaJdbc, readAll(db, sql, Reader.WIRE));
+    }
+
+    @Test
+    void aFirstColumnOf16MiBStartsWith0xFEAndIsARowNotTheEnd(TestDb db) throws Exception {
+        // 0xFE opens both an 8-byte length and the packet that ends the rows; only the packet's length tells them apart
+        String sql = "SELECT REPEAT('z', 16777216), 7 UNION ALL SELECT 'short', 8";
+        List<List<byte[]>> viaWire = readAll(db, sql, Reader.WIRE);
+        assertEquals(2, viaWire.size());
+        assertEquals(16_777_216, viaWire.get(0).get(0).length);
+        assertSame(readAll(db, sql, Reader.JDBC), viaWire);
+    }
+
+    @Test
+    void anEmptyResultEndsAndStaysEnded(TestDb db) throws Exception {
+        try (Connection conn = db.connect(); Statement st = streaming(conn)) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM DUAL WHERE 1 = 0")) {
+                RowSource source = wire(rs);
+                TextRow row = new TextRow(1);
+                assertFalse(source.next(row));
+                assertFalse(source.next(row), "asked again after the end");
+            }
+            assertEquals(42, answer(st));
+        }
+    }
+
+    @Test
+    void aResultClosedEarlyIsDrainedByTheDriver(TestDb db) throws Exception {
+        try (Connection conn = db.connect(); Statement st = streaming(conn)) {
+            try (ResultSet rs = st.executeQuery(COUNTING + " AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) "
+                    + "SELECT n, REPEAT('x', n % 300) FROM s")) {
+                RowSource source = wire(rs);
+                TextRow row = new TextRow(2);
+                for (int i = 1; i <= 10; i++) {
+                    assertTrue(source.next(row));
+                    assertEquals(String.valueOf(i), text(row, 0));
+                }
+            }
+            assertEquals(42, answer(st), "the rest of the rows were read off the connection");
+        }
+    }
+
+    @Test
+    void anErrorBetweenRowsIsTheServersAndTheConnectionGoesOn(TestDb db) throws Exception {
+        try (Connection conn = db.connect(); Statement st = streaming(conn)) {
+            int read = 0;
+            SQLException error = null;
+            try (ResultSet rs = st.executeQuery(COUNTING + " AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) "
+                    + "SELECT n, (SELECT 1 FROM (SELECT 1 UNION ALL SELECT 2) t WHERE n = 40000) FROM s")) {
+                RowSource source = wire(rs);
+                TextRow row = new TextRow(2);
+                try {
+                    while (source.next(row)) {
+                        read++;
+                    }
+                } catch (SQLException e) {
+                    error = e;
+                }
+                assertFalse(source.next(row), "no rows after the error");
+            }
+            assertTrue(error != null, "the server's error reached the reader after " + read + " rows");
+            assertEquals(1242, error.getErrorCode(), error.getMessage()); // subquery returns more than 1 row
+            assertTrue(read > 0 && read < 40_000, read + " rows before the error");
+            assertEquals(42, answer(st));
+        }
     }
 
     @Test
@@ -41,7 +123,7 @@ class RowSourcesIT {
         for (int n : lengths) {
             sql.append(", REPEAT(CHAR(65 + ").append(n % 26).append("), ").append(n).append("), NULL");
         }
-        List<List<byte[]>> viaPackets = readAll(db, sql.toString(), true);
+        List<List<byte[]>> viaPackets = readAll(db, sql.toString(), Reader.WIRE);
         assertEquals(1, viaPackets.size());
         List<byte[]> row = viaPackets.get(0);
         assertEquals(null, row.get(0));
@@ -55,29 +137,63 @@ class RowSourcesIT {
             }
             assertEquals(null, row.get(2 + 2 * i), "the NULL after length " + lengths[i]);
         }
-        assertSame(readAll(db, sql.toString(), false), viaPackets);
+        assertSame(readAll(db, sql.toString(), Reader.JDBC), viaPackets);
+        assertSame(readAll(db, sql.toString(), Reader.DRIVER_PACKETS), viaPackets);
     }
 
-    private static List<List<byte[]>> readAll(TestDb db, String sql, boolean packets) throws SQLException {
-        try (Connection conn = db.connect(); Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            st.setFetchSize(Integer.MIN_VALUE);
+    /** Numbers 1 … n from a recursive query ({@link #streaming} lifts MariaDB's default limit of 1,000). */
+    private static final String COUNTING = "WITH RECURSIVE s(n)";
+
+    private enum Reader { JDBC, DRIVER_PACKETS, WIRE }
+
+    private static List<List<byte[]>> readAll(TestDb db, String sql, Reader reader) throws SQLException {
+        try (Connection conn = db.connect(); Statement st = streaming(conn)) {
+            List<List<byte[]>> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(sql)) {
-                RowSource source = packets ? RowSource.of(rs) : new JdbcRowSource(rs);
-                if (packets) {
-                    assertInstanceOf(PacketRowSource.class, source, "Connector/J's rows are read as packets");
-                }
+                RowSource source = switch (reader) {
+                    case JDBC -> new JdbcRowSource(rs);
+                    case DRIVER_PACKETS -> new PacketRowSource(rs.unwrap(NativeResultset.class).getRows());
+                    case WIRE -> wire(rs);
+                };
                 TextRow row = new TextRow(rs.getMetaData().getColumnCount());
-                List<List<byte[]>> out = new ArrayList<>();
                 while (source.next(row)) {
                     List<byte[]> values = new ArrayList<>();
                     for (int c = 0; c < row.columns(); c++) {
-                        values.add(row.isNull(c) ? null : java.util.Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
+                        values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
                     }
                     out.add(values);
                 }
-                return out;
             }
+            assertEquals(42, answer(st), "the connection answers after the result");
+            return out;
         }
+    }
+
+    private static Statement streaming(Connection conn) throws SQLException {
+        try (Statement set = conn.createStatement()) {
+            set.execute("SET SESSION max_recursive_iterations = 100000");
+        }
+        Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        st.setFetchSize(Integer.MIN_VALUE);
+        return st;
+    }
+
+    /** The source an export gets for a streaming result, which must be the wire reader. */
+    private static RowSource wire(ResultSet rs) throws SQLException {
+        RowSource source = RowSource.of(rs);
+        assertInstanceOf(WireRowSource.class, source, "a streaming result is read off the wire");
+        return source;
+    }
+
+    private static int answer(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT 42")) {
+            assertTrue(rs.next());
+            return rs.getInt(1);
+        }
+    }
+
+    private static String text(TextRow row, int c) {
+        return new String(row.buffer(c), row.offset(c), row.length(c), StandardCharsets.UTF_8);
     }
 
     private static void assertSame(List<List<byte[]>> expected, List<List<byte[]>> actual) {

@@ -1,0 +1,169 @@
+package io.sluice.core.read;
+
+import com.mysql.cj.MysqlConnection;
+import com.mysql.cj.NativeSession;
+import com.mysql.cj.exceptions.ExceptionFactory;
+import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
+import com.mysql.cj.protocol.FullReadInputStream;
+import com.mysql.cj.protocol.MessageReader;
+import com.mysql.cj.protocol.ResultsetRows;
+import com.mysql.cj.protocol.SocketConnection;
+import com.mysql.cj.protocol.a.NativePacketHeader;
+import com.mysql.cj.protocol.a.NativePacketPayload;
+import com.mysql.cj.protocol.a.NativeProtocol;
+import com.mysql.cj.protocol.a.SimplePacketReader;
+import com.mysql.cj.protocol.a.result.ResultsetRowsStreaming;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A streaming result's row packets read straight from the connection's input stream, one header and
+ * one payload read per row into buffers kept for the whole result.
+ *
+ * <p>Why: below {@link PacketRowSource}, Connector/J still spends about half of the reading thread's
+ * CPU per row on its own layers (a map lookup of the row reader, a row object, a header object, three
+ * decorating packet readers). Reading the packets here skips all of them.
+ *
+ * <p>The driver stays in charge of everything that is not a row. A packet that ends the rows (EOF or
+ * OK, first byte 0xFE) or reports an error (0xFF) is handed back to the driver's packet reader as if it
+ * had been read but not yet consumed (the same slot its own {@code probeHeader} uses), and the driver's
+ * streaming rows read it: they record the server's status, warnings and further results, raise the
+ * error, and mark the result ended, exactly as without this class. Between two calls the stream always
+ * stands at a packet boundary, so a result closed early is drained by the driver as usual.
+ */
+final class WireRowSource implements RowSource {
+    private static final Logger log = LoggerFactory.getLogger(WireRowSource.class);
+    /** A packet this long is continued by the next one (the protocol's 16 MiB limit per packet). */
+    private static final int MAX_PACKET = 0xFFFFFF;
+    private static final VarHandle LAST_HEADER;
+    private static final VarHandle LAST_MESSAGE;
+
+    static {
+        VarHandle header = null;
+        VarHandle message = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(SimplePacketReader.class, MethodHandles.lookup());
+            header = lookup.findVarHandle(SimplePacketReader.class, "lastHeader", NativePacketHeader.class);
+            message = lookup.findVarHandle(SimplePacketReader.class, "lastMessage", NativePacketPayload.class);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.debug("Connector/J's packet reader cannot be handed a packet back; reading rows through the driver", e);
+            header = null;
+            message = null;
+        }
+        LAST_HEADER = header;
+        LAST_MESSAGE = message;
+    }
+
+    private final ResultsetRows rows;
+    private final SocketConnection socket;
+    private final FullReadInputStream in;
+    private final SimplePacketReader reader;
+    private final byte[] header = new byte[4];
+    private byte[] payload = new byte[64 * 1024];
+    /** Once a packet was handed back, the driver reads on: it knows whether the rows ended. */
+    private boolean handedBack;
+
+    private WireRowSource(ResultsetRows rows, SocketConnection socket, SimplePacketReader reader) throws IOException {
+        this.rows = rows;
+        this.socket = socket;
+        this.in = socket.getMysqlInput();
+        this.reader = reader;
+    }
+
+    /**
+     * A wire source for {@code rows}, or null unless they are streamed over Connector/J's native protocol
+     * with the plain packet reader and no packet already read ahead.
+     */
+    static RowSource tryOpen(ResultSet rs, ResultsetRows rows) throws SQLException {
+        if (LAST_HEADER == null || !(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null) {
+            return null;
+        }
+        java.sql.Connection conn = rs.getStatement().getConnection();
+        if (!conn.isWrapperFor(MysqlConnection.class)
+                || !(conn.unwrap(MysqlConnection.class).getSession() instanceof NativeSession session)) {
+            return null;
+        }
+        NativeProtocol protocol = session.getProtocol();
+        if (!(protocol.getPacketReader().undecorateAll() instanceof SimplePacketReader reader)
+                || LAST_HEADER.get(reader) != null || LAST_MESSAGE.get(reader) != null) {
+            return null;
+        }
+        try {
+            return new WireRowSource(rows, protocol.getSocketConnection(), reader);
+        } catch (IOException e) {
+            return null; // no input stream: the driver will say why when it reads
+        }
+    }
+
+    @Override
+    public boolean next(TextRow row) throws SQLException {
+        if (handedBack) {
+            return PacketRowSource.advance(rows, row);
+        }
+        int length;
+        try {
+            length = readPacket();
+        } catch (IOException e) {
+            socket.forceClose(); // what the driver's own packet reader does when a read fails
+            throw SQLExceptionsMapping.translateException(
+                    ExceptionFactory.createException("Error retrieving a row: " + e.getMessage(), e, null), null);
+        }
+        // A row's first column starts with its length (0-250, 0xFB NULL, 0xFC-0xFE longer lengths); 0xFE
+        // would mean 16 MiB or more, which a single packet cannot hold. So a lone packet starting with
+        // 0xFE is the end of the rows, and 0xFF an error.
+        int first = length == 0 ? -1 : payload[0] & 0xFF;
+        if (length < MAX_PACKET && (first == 0xFE || first == 0xFF || first == -1)) {
+            return handBack(length, row);
+        }
+        RowPacket.slice(payload, 0, length, row);
+        return true;
+    }
+
+    /** Reads one packet, and the packets continuing it, into {@link #payload}; returns its length. */
+    private int readPacket() throws IOException {
+        in.readFully(header, 0, 4);
+        int part = packetLength();
+        ensureCapacity(part);
+        in.readFully(payload, 0, part);
+        int length = part;
+        byte sequence = header[3];
+        while (part == MAX_PACKET) {
+            in.readFully(header, 0, 4);
+            part = packetLength();
+            if (header[3] != ++sequence) {
+                throw new IOException("the server's packets arrived out of order");
+            }
+            ensureCapacity(length + part);
+            in.readFully(payload, length, part);
+            length += part;
+        }
+        return length;
+    }
+
+    private int packetLength() {
+        return (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
+    }
+
+    private void ensureCapacity(int length) throws IOException {
+        if (length < 0) {
+            throw new IOException("a row longer than 2 GiB cannot be read");
+        }
+        if (payload.length < length) {
+            payload = Arrays.copyOf(payload, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(length, 2L * payload.length)));
+        }
+    }
+
+    /** Gives the packet just read to the driver's packet reader and lets the driver's rows read it. */
+    private boolean handBack(int length, TextRow row) throws SQLException {
+        handedBack = true;
+        LAST_HEADER.set(reader, new NativePacketHeader(header.clone()));
+        LAST_MESSAGE.set(reader, new NativePacketPayload(Arrays.copyOf(payload, length)));
+        return PacketRowSource.advance(rows, row);
+    }
+}
