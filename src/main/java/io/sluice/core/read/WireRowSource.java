@@ -2,7 +2,10 @@ package io.sluice.core.read;
 
 import com.mysql.cj.MysqlConnection;
 import com.mysql.cj.NativeSession;
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.PropertySet;
 import com.mysql.cj.exceptions.ExceptionFactory;
+import com.mysql.cj.jdbc.ServerPreparedStatement;
 import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
 import com.mysql.cj.protocol.FullReadInputStream;
 import com.mysql.cj.protocol.MessageReader;
@@ -23,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streaming result's row packets read straight from the connection's input stream, one header and
- * one payload read per row into buffers kept for the whole result.
+ * A streaming result's row packets read straight from the connection's input: where they lie in the
+ * driver's read-ahead buffer when they are whole there ({@link ReadAheadBuffer}), else one header and
+ * one payload read from the stream into a buffer kept for the whole result.
  *
  * <p>Why: below {@link PacketRowSource}, Connector/J still spends about half of the reading thread's
  * CPU per row on its own layers (a map lookup of the row reader, a row object, a header object, three
@@ -64,8 +68,20 @@ final class WireRowSource implements RowSource {
     private final SocketConnection socket;
     private final FullReadInputStream in;
     private final SimplePacketReader reader;
+    /** The driver's read-ahead buffer, or null when packets can only be read through the stream. */
+    private final ReadAheadBuffer ahead;
     private final byte[] header = new byte[4];
+    /** Packets read through the stream land here; kept for the whole result, grown as rows need. */
     private byte[] payload = new byte[64 * 1024];
+    /** Where the current packet's payload lies: in {@link #payload} or in the driver's buffer. */
+    private byte[] bytes;
+    private int start;
+    private int length;
+    private boolean headerInBuffer;
+    /** Packets taken where they lay in the driver's buffer, read through the stream, and rows sliced here (for tests). */
+    private long inPlace;
+    private long throughStream;
+    private long rowsOffTheWire;
     /** Once a packet was handed back, the driver reads on: it knows whether the rows ended. */
     private boolean handedBack;
 
@@ -73,15 +89,18 @@ final class WireRowSource implements RowSource {
         this.rows = rows;
         this.socket = socket;
         this.in = socket.getMysqlInput();
+        this.ahead = ReadAheadBuffer.of(in);
         this.reader = reader;
     }
 
     /**
-     * A wire source for {@code rows}, or null unless they are streamed over Connector/J's native protocol
-     * with the plain packet reader and no packet already read ahead.
+     * A wire source for {@code rows}, or null unless they are text rows streamed over Connector/J's native
+     * protocol with the plain packet reader and no packet already read ahead. Packet debugging and
+     * protocol tracing keep the driver's own reading: they watch every packet and its sequence number.
      */
     static RowSource tryOpen(ResultSet rs, ResultsetRows rows) throws SQLException {
-        if (LAST_HEADER == null || !(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null) {
+        if (LAST_HEADER == null || !(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null
+                || rs.getStatement() instanceof ServerPreparedStatement) { // binary rows
             return null;
         }
         java.sql.Connection conn = rs.getStatement().getConnection();
@@ -90,6 +109,11 @@ final class WireRowSource implements RowSource {
             return null;
         }
         NativeProtocol protocol = session.getProtocol();
+        PropertySet props = protocol.getPropertySet();
+        if (props.getBooleanProperty(PropertyKey.enablePacketDebug).getValue()
+                || props.getBooleanProperty(PropertyKey.traceProtocol).getValue()) {
+            return null;
+        }
         if (!(protocol.getPacketReader().undecorateAll() instanceof SimplePacketReader reader)
                 || LAST_HEADER.get(reader) != null || LAST_MESSAGE.get(reader) != null) {
             return null;
@@ -106,9 +130,8 @@ final class WireRowSource implements RowSource {
         if (handedBack) {
             return PacketRowSource.advance(rows, row);
         }
-        int length;
         try {
-            length = readPacket();
+            readPacket();
         } catch (IOException e) {
             socket.forceClose(); // what the driver's own packet reader does when a read fails
             throw SQLExceptionsMapping.translateException(
@@ -117,21 +140,36 @@ final class WireRowSource implements RowSource {
         // A row's first column starts with its length (0-250, 0xFB NULL, 0xFC-0xFE longer lengths); 0xFE
         // would mean 16 MiB or more, which a single packet cannot hold. So a lone packet starting with
         // 0xFE is the end of the rows, and 0xFF an error.
-        int first = length == 0 ? -1 : payload[0] & 0xFF;
+        int first = length == 0 ? -1 : bytes[start] & 0xFF;
         if (length < MAX_PACKET && (first == 0xFE || first == 0xFF || first == -1)) {
-            return handBack(length, row);
+            return handBack(row);
         }
-        RowPacket.slice(payload, 0, length, row);
+        RowPacket.slice(bytes, start, start + length, row);
+        rowsOffTheWire++;
         return true;
     }
 
-    /** Reads one packet, and the packets continuing it, into {@link #payload}; returns its length. */
-    private int readPacket() throws IOException {
+    /**
+     * Reads one packet, and the packets continuing it: taken where it lies in the driver's buffer when
+     * it is whole there, else read into {@link #payload}. Sets {@link #bytes}, {@link #start} and
+     * {@link #length}.
+     */
+    private void readPacket() throws IOException {
+        if (ahead != null && ahead.take(MAX_PACKET)) {
+            bytes = ahead.bytes();
+            start = ahead.start();
+            length = ahead.length();
+            headerInBuffer = true;
+            inPlace++;
+            return;
+        }
+        headerInBuffer = false;
+        throughStream++;
         in.readFully(header, 0, 4);
         int part = packetLength();
         ensureCapacity(part);
         in.readFully(payload, 0, part);
-        int length = part;
+        int total = part;
         byte sequence = header[3];
         while (part == MAX_PACKET) {
             in.readFully(header, 0, 4);
@@ -139,11 +177,25 @@ final class WireRowSource implements RowSource {
             if (header[3] != ++sequence) {
                 throw new IOException("the server's packets arrived out of order");
             }
-            ensureCapacity(length + part);
-            in.readFully(payload, length, part);
-            length += part;
+            ensureCapacity(total + part);
+            in.readFully(payload, total, part);
+            total += part;
         }
-        return length;
+        bytes = payload;
+        start = 0;
+        length = total;
+    }
+
+    long packetsInPlace() {
+        return inPlace;
+    }
+
+    long packetsThroughStream() {
+        return throughStream;
+    }
+
+    long rowsOffTheWire() {
+        return rowsOffTheWire;
     }
 
     private int packetLength() {
@@ -160,10 +212,10 @@ final class WireRowSource implements RowSource {
     }
 
     /** Gives the packet just read to the driver's packet reader and lets the driver's rows read it. */
-    private boolean handBack(int length, TextRow row) throws SQLException {
+    private boolean handBack(TextRow row) throws SQLException {
         handedBack = true;
-        LAST_HEADER.set(reader, new NativePacketHeader(header.clone()));
-        LAST_MESSAGE.set(reader, new NativePacketPayload(Arrays.copyOf(payload, length)));
+        LAST_HEADER.set(reader, new NativePacketHeader(headerInBuffer ? ahead.header() : header.clone()));
+        LAST_MESSAGE.set(reader, new NativePacketPayload(Arrays.copyOfRange(bytes, start, start + length)));
         return PacketRowSource.advance(rows, row);
     }
 }

@@ -53,12 +53,44 @@ class RowSourcesIT {
     }
 
     @Test
+    void mostPacketsAreTakenWhereTheyLieAndTheRestReadThroughTheStream(TestDb db) throws Exception {
+        try (Connection conn = db.connect(); Statement st = streaming(conn)) {
+            try (ResultSet rs = st.executeQuery(COUNTING + " AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 30000) "
+                    + "SELECT n, REPEAT('y', n % 700) FROM s")) {
+                WireRowSource source = (WireRowSource) wire(rs);
+                TextRow row = new TextRow(2);
+                long rows = 0;
+                while (source.next(row)) {
+                    rows++;
+                    assertEquals(rows % 700, row.length(1), "row " + rows);
+                }
+                assertEquals(30_000, rows);
+                // packets of 4–710 bytes in a 16 KiB buffer: a few straddle its end and are read through the stream
+                assertTrue(source.packetsThroughStream() > 0, "some packets straddle the buffer's end");
+                assertTrue(source.packetsInPlace() > 10 * source.packetsThroughStream(),
+                        source.packetsInPlace() + " in place, " + source.packetsThroughStream() + " through the stream");
+            }
+            assertEquals(42, answer(st));
+        }
+    }
+
+    @Test
     void aFirstColumnOf16MiBStartsWith0xFEAndIsARowNotTheEnd(TestDb db) throws Exception {
         // 0xFE opens both an 8-byte length and the packet that ends the rows; only the packet's length tells them apart
         String sql = "SELECT REPEAT('z', 16777216), 7 UNION ALL SELECT 'short', 8";
         List<List<byte[]>> viaWire = readAll(db, sql, Reader.WIRE);
         assertEquals(2, viaWire.size());
         assertEquals(16_777_216, viaWire.get(0).get(0).length);
+        assertSame(readAll(db, sql, Reader.JDBC), viaWire);
+    }
+
+    @Test
+    void aRowOfExactlyOneFullPacketIsFollowedByAnEmptyOne(TestDb db) throws Exception {
+        // 4 bytes of length and 16,777,211 of value fill one packet to its limit; an empty packet ends the row
+        String sql = "SELECT REPEAT('q', 16777211) UNION ALL SELECT 'after'";
+        List<List<byte[]>> viaWire = readAll(db, sql, Reader.WIRE);
+        assertEquals(2, viaWire.size());
+        assertEquals(16_777_211, viaWire.get(0).get(0).length);
         assertSame(readAll(db, sql, Reader.JDBC), viaWire);
     }
 
@@ -162,6 +194,9 @@ class RowSourcesIT {
                         values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
                     }
                     out.add(values);
+                }
+                if (source instanceof WireRowSource w) { // the driver, handed a packet back, would read any rows left itself
+                    assertEquals(out.size(), w.rowsOffTheWire(), "every row was read off the wire");
                 }
             }
             assertEquals(42, answer(st), "the connection answers after the result");
