@@ -8,12 +8,9 @@ import com.mysql.cj.protocol.a.result.AbstractBufferRow;
 import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.protocol.a.result.TextBufferRow;
 import com.mysql.cj.result.Row;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Connector/J's text rows read in one pass over the row packet: each column is a length-encoded
@@ -25,25 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@link WireRowSource}, which hands the packet that ends the rows back to this class's path.
  */
 final class PacketRowSource implements RowSource {
-    private static final Logger log = LoggerFactory.getLogger(PacketRowSource.class);
-    private static final VarHandle PAYLOAD;
-    private static final VarHandle HOME;
-
-    static {
-        VarHandle payload = null;
-        VarHandle home = null;
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AbstractBufferRow.class, MethodHandles.lookup());
-            payload = lookup.findVarHandle(AbstractBufferRow.class, "rowFromServer", NativePacketPayload.class);
-            home = lookup.findVarHandle(AbstractBufferRow.class, "homePosition", int.class);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            log.debug("Connector/J row packets are not reachable; reading values through JDBC", e);
-            payload = null;
-            home = null;
-        }
-        PAYLOAD = payload;
-        HOME = home;
-    }
+    private static final VarHandle[] FIELDS = DriverFields.find(AbstractBufferRow.class, "reading values through JDBC",
+            "rowFromServer", NativePacketPayload.class, "homePosition", int.class);
+    private static final VarHandle PAYLOAD = DriverFields.at(FIELDS, 0);
+    private static final VarHandle HOME = DriverFields.at(FIELDS, 1);
 
     private final ResultsetRows rows;
 

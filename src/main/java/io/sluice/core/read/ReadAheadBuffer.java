@@ -2,10 +2,7 @@ package io.sluice.core.read;
 
 import com.mysql.cj.protocol.FullReadInputStream;
 import com.mysql.cj.protocol.ReadAheadInputStream;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whole packets taken where they lie in Connector/J's read-ahead buffer (16 KiB by default, filled
@@ -18,30 +15,12 @@ import org.slf4j.LoggerFactory;
  * as before. Only the thread reading the result touches the buffer, as with the stream itself.
  */
 final class ReadAheadBuffer {
-    private static final Logger log = LoggerFactory.getLogger(ReadAheadBuffer.class);
-    private static final VarHandle BUF;
-    private static final VarHandle POSITION;
-    private static final VarHandle END;
-
-    static {
-        VarHandle buf = null;
-        VarHandle position = null;
-        VarHandle end = null;
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(ReadAheadInputStream.class, MethodHandles.lookup());
-            buf = lookup.findVarHandle(ReadAheadInputStream.class, "buf", byte[].class);
-            position = lookup.findVarHandle(ReadAheadInputStream.class, "currentPosition", int.class);
-            end = lookup.findVarHandle(ReadAheadInputStream.class, "endOfCurrentData", int.class);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            log.debug("Connector/J's read-ahead buffer is not reachable; reading every packet through the stream", e);
-            buf = null;
-            position = null;
-            end = null;
-        }
-        BUF = buf;
-        POSITION = position;
-        END = end;
-    }
+    private static final VarHandle[] FIELDS = DriverFields.find(ReadAheadInputStream.class,
+            "reading every packet through the stream",
+            "buf", byte[].class, "currentPosition", int.class, "endOfCurrentData", int.class);
+    private static final VarHandle BUF = DriverFields.at(FIELDS, 0);
+    private static final VarHandle POSITION = DriverFields.at(FIELDS, 1);
+    private static final VarHandle END = DriverFields.at(FIELDS, 2);
 
     private final ReadAheadInputStream stream;
     /** Where the last packet taken lies: its bytes, where its payload starts, and the payload's length. */

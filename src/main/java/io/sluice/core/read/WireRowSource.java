@@ -8,7 +8,6 @@ import com.mysql.cj.exceptions.ExceptionFactory;
 import com.mysql.cj.jdbc.ServerPreparedStatement;
 import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
 import com.mysql.cj.protocol.FullReadInputStream;
-import com.mysql.cj.protocol.MessageReader;
 import com.mysql.cj.protocol.ResultsetRows;
 import com.mysql.cj.protocol.SocketConnection;
 import com.mysql.cj.protocol.a.NativePacketHeader;
@@ -17,13 +16,10 @@ import com.mysql.cj.protocol.a.NativeProtocol;
 import com.mysql.cj.protocol.a.SimplePacketReader;
 import com.mysql.cj.protocol.a.result.ResultsetRowsStreaming;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A streaming result's row packets read straight from the connection's input: where they lie in the
@@ -42,27 +38,12 @@ import org.slf4j.LoggerFactory;
  * stands at a packet boundary, so a result closed early is drained by the driver as usual.
  */
 final class WireRowSource implements RowSource {
-    private static final Logger log = LoggerFactory.getLogger(WireRowSource.class);
     /** A packet this long is continued by the next one (the protocol's 16 MiB limit per packet). */
     private static final int MAX_PACKET = 0xFFFFFF;
-    private static final VarHandle LAST_HEADER;
-    private static final VarHandle LAST_MESSAGE;
-
-    static {
-        VarHandle header = null;
-        VarHandle message = null;
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(SimplePacketReader.class, MethodHandles.lookup());
-            header = lookup.findVarHandle(SimplePacketReader.class, "lastHeader", NativePacketHeader.class);
-            message = lookup.findVarHandle(SimplePacketReader.class, "lastMessage", NativePacketPayload.class);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            log.debug("Connector/J's packet reader cannot be handed a packet back; reading rows through the driver", e);
-            header = null;
-            message = null;
-        }
-        LAST_HEADER = header;
-        LAST_MESSAGE = message;
-    }
+    private static final VarHandle[] FIELDS = DriverFields.find(SimplePacketReader.class, "reading rows through the driver",
+            "lastHeader", NativePacketHeader.class, "lastMessage", NativePacketPayload.class);
+    private static final VarHandle LAST_HEADER = DriverFields.at(FIELDS, 0);
+    private static final VarHandle LAST_MESSAGE = DriverFields.at(FIELDS, 1);
 
     private final ResultsetRows rows;
     private final SocketConnection socket;
