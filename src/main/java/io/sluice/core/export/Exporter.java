@@ -86,7 +86,7 @@ public final class Exporter {
             stmt = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             stmt.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row only with this
             Statement running = stmt;
-            try (AutoCloseable killer = cancel.onCancel(() -> cancelQuery(running))) {
+            try (AutoCloseable killer = cancel.onCancel(() -> QueryStop.stopStreaming(running, conn))) {
                 String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);
                 log.debug("export query: {}", sql);
                 long queryStart = System.nanoTime();
@@ -223,19 +223,6 @@ public final class Exporter {
                     p.mapping().arrowDisplay(), p.mapping().parquetDisplay(), r.stats().nulls(), r.stats().nulledValues()));
         }
         return out;
-    }
-
-    /** KILL QUERY from a second connection (what Statement.cancel does), off the caller's thread. */
-    static void cancelQuery(Statement stmt) {
-        Thread t = new Thread(() -> {
-            try {
-                stmt.cancel();
-            } catch (SQLException e) {
-                log.debug("cancel of the running query failed", e);
-            }
-        }, "sluice-cancel");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static void abort(Connection conn) {

@@ -44,7 +44,7 @@ public final class Previewer {
              BufferAllocator mem = allocator.newChildAllocator("preview", 0, allocator.getLimit());
              VectorSchemaRoot root = VectorSchemaRoot.create(plan.arrowSchema(), mem)) {
             ResultSet rs;
-            try (AutoCloseable killer = cancel.onCancel(() -> Exporter.cancelQuery(st))) {
+            try (AutoCloseable killer = cancel.onCancel(() -> QueryStop.stopExecuting(st))) {
                 rs = st.executeQuery(plan.selectSql(where == null || where.isBlank() ? null : where, (long) n));
             } catch (SQLException e) {
                 if (cancel.isCancelled()) {

@@ -5,6 +5,7 @@ import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportPipeline;
+import io.sluice.core.export.QueryStop;
 import io.sluice.core.export.ExportPlan;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
@@ -371,7 +372,7 @@ public final class SplitExporter {
         boolean completed = false;
         Connection conn = connector.open();
         Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        try (AutoCloseable killer = stop.onCancel(() -> cancelQuery(st))) {
+        try (AutoCloseable killer = stop.onCancel(() -> QueryStop.stopStreaming(st, conn))) {
             st.setFetchSize(Integer.MIN_VALUE);
             log.debug("range {} query: {}", w.range(), sql);
             ResultSet rs = st.executeQuery(sql);
@@ -411,17 +412,5 @@ public final class SplitExporter {
                 }
             }
         }
-    }
-
-    private static void cancelQuery(Statement st) {
-        Thread t = new Thread(() -> {
-            try {
-                st.cancel();
-            } catch (SQLException e) {
-                log.debug("cancel of a range's query failed", e);
-            }
-        }, "sluice-cancel");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -276,6 +276,47 @@ class ExportBehaviourIT {
         assertUntouched(out);
     }
 
+    @Test
+    void cancelWhileTheServerHoldsARowBackStopsAtOnce(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = Files.write(dir.resolve("held.parquet"), OLD_CONTENT);
+        CancelToken cancel = new CancelToken();
+        AtomicLong rowsAtCancel = new AtomicLong(-1);
+        AtomicLong rows = new AtomicLong();
+        // the server holds the middle row back for 12 s; the export is cancelled 4 s in, while the reader waits for it
+        String pause = ServerPause.atRow(BigTable.ROWS / 2, 12);
+        AtomicLong cancelledAt = new AtomicLong();
+        Thread canceller = new Thread(() -> {
+            sleepQuietly(4_000);
+            rowsAtCancel.set(rows.get());
+            cancelledAt.set(System.nanoTime());
+            cancel.cancel();
+        });
+        canceller.setDaemon(true);
+        canceller.start();
+        assertThrows(CancelledException.class, () -> export(db,
+                ExportRequest.builder(BigTable.DB, BigTable.TABLE, out).where(pause).batch(1000, 8 << 20).build(),
+                new ExportListener() {
+                    @Override
+                    public void progress(ExportProgress p) {
+                        rows.set(p.rowsRead());
+                    }
+                }, cancel));
+        long afterCancelMs = (System.nanoTime() - cancelledAt.get()) / 1_000_000;
+        assertTrue(rowsAtCancel.get() > 0 && rowsAtCancel.get() <= BigTable.ROWS / 2,
+                "cancelled while the middle row was held back, at " + rowsAtCancel.get() + " rows");
+        assertTrue(afterCancelMs < 3_000, "the export ended " + afterCancelMs + " ms after Cancel");
+        assertUntouched(out);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void assertUntouched(Path target) throws Exception {
         assertEquals(new String(OLD_CONTENT), Files.readString(target));
         assertNoTempFiles();
