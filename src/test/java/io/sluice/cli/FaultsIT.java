@@ -314,9 +314,13 @@ class FaultsIT {
         while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
             Thread.sleep(20);
         }
+        Thread.sleep(2_000); // by then the reader waits for the middle row, which the server holds back 5 s
         assertTrue(p.isAlive(), () -> "the export ended before Ctrl-C: " + read(dir.resolve("err.txt")));
+        long interrupted = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still running 20 s after Ctrl-C");
+        long afterMs = (System.nanoTime() - interrupted) / 1_000_000;
+        assertTrue(afterMs < 2_500, "the CLI ended " + afterMs + " ms after Ctrl-C, while the server held a row back");
         Cli.Run r = new Cli.Run(p.exitValue(), read(dir.resolve("out.txt")), read(dir.resolve("err.txt")));
         assertEquals(130, r.code(), r.err());
         Leaks.assertPlainSentence(r.err());

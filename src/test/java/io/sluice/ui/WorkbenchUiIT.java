@@ -100,8 +100,12 @@ class WorkbenchUiIT {
         Screenshots.save(window.scene(), "03-export-in-progress");
         assertTrue(robot.lookup("#tree").query().isDisabled(), "the table list is locked while exporting");
         assertTrue(robot.lookup("#dsnField").query().isDisabled(), "the connection is locked while exporting");
+        robot.sleep(1_500); // by then the reader waits for the middle row, which the server holds back 5 s
+        long pressed = System.nanoTime();
         robot.type(KeyCode.ESCAPE); // Esc cancels
         waitFor(() -> !window.export().runningProperty().get());
+        long afterMs = (System.nanoTime() - pressed) / 1_000_000;
+        assertTrue(afterMs < 2_500, "the export stopped " + afterMs + " ms after Esc, while the server held a row back");
         assertFalse(robot.lookup("#tree").query().isDisabled());
         assertFalse(robot.lookup("#dsnField").query().isDisabled());
         assertEquals("The export was cancelled; the target file was left as it was.", window.export().messageProperty().get());
