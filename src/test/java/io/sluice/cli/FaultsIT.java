@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sluice.testing.BigTable;
+import io.sluice.testing.ServerQueries;
 import io.sluice.testing.Cli;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -208,31 +210,15 @@ class FaultsIT {
         BigTable.ensure(db);
         Path out = keep("big.parquet");
         // the server pauses at the middle row, so the export is surely still running when it is killed
+        Set<Long> before = ServerQueries.selecting(db, BigTable.TABLE); // a cancelled test's query may linger
         CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> export(dsn(db, BigTable.DB), out,
                 "--table", BigTable.TABLE, "--compression", "none", "--where", BigTable.PAUSE_MIDWAY));
-        long id = awaitExportQuery(db, run);
+        long id = ServerQueries.awaitNew(db, BigTable.TABLE, before, run::isDone);
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("KILL CONNECTION " + id);
         }
         assertFailedCleanly(run.get(60, TimeUnit.SECONDS), out,
                 "The connection to " + db.host() + ":" + db.port() + " was lost during the export.");
-    }
-
-    /** The export's connection id, once its SELECT is running on the server. */
-    private static long awaitExportQuery(TestDb db, CompletableFuture<?> run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            while (System.nanoTime() < deadline && !run.isDone()) {
-                try (ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT%"
-                        + BigTable.TABLE + "%' AND ID <> CONNECTION_ID()")) {
-                    if (rs.next()) {
-                        return rs.getLong(1);
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the export's query never showed up" + (run.isDone() ? ": " + run.get() : ""));
     }
 
     @Test

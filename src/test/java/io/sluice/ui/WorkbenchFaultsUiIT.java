@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.testing.BigTable;
+import io.sluice.testing.ServerQueries;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.Targets;
@@ -13,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Set;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,15 +109,12 @@ class WorkbenchFaultsUiIT {
         BigTable.ensure(db);
         connected(robot, db);
         user.selectTable(BigTable.DB, BigTable.TABLE);
+        Set<Long> before = ServerQueries.selecting(db, BigTable.TABLE); // a cancelled test's query may linger
         Path target = exportInto(robot, "big.parquet", BigTable.PAUSE_MIDWAY);
         WindowDriver.waitFor(() -> window.export().sampleRows().size() > 0);
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT%"
-                     + BigTable.TABLE + "%' AND ID <> CONNECTION_ID()")) {
-            assertTrue(rs.next(), "the export's query is running");
-            try (Statement kill = c.createStatement()) {
-                kill.execute("KILL CONNECTION " + rs.getLong(1));
-            }
+        long id = ServerQueries.awaitNew(db, BigTable.TABLE, before, () -> !window.export().runningProperty().get());
+        try (Connection c = db.connect(); Statement kill = c.createStatement()) {
+            kill.execute("KILL CONNECTION " + id);
         }
         assertFailedCleanly(target, "The connection to " + db.host() + ":" + db.port() + " was lost during the export.");
     }
