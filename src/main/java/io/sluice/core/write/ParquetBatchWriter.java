@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -80,7 +81,9 @@ public final class ParquetBatchWriter implements BatchSink {
 
     private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
                                WriterOptions options, Map<String, String> metadata) throws IOException {
-        this.openingMetadata = new HashMap<>(metadata);
+        // sorted: a HashMap lists keys of one bucket in the order they came, and Map.of's order differs
+        // from JVM to JVM, so the same export gave footers in different byte orders on JDK 17 and 25
+        this.openingMetadata = new TreeMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
         this.schema = ParquetColumn.schemaOf(parquetColumns);
         this.columns = schema.getColumns();
@@ -251,7 +254,7 @@ public final class ParquetBatchWriter implements BatchSink {
                 if (store != null && rowsInGroup > 0) {
                     endRowGroup();
                 }
-                Map<String, String> footer = new HashMap<>(openingMetadata);
+                Map<String, String> footer = new TreeMap<>(openingMetadata);
                 footer.putAll(closingMetadata);
                 file.end(footer);
             }
