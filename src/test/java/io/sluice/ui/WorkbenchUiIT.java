@@ -109,6 +109,7 @@ class WorkbenchUiIT {
         assertFalse(robot.lookup("#tree").query().isDisabled());
         assertFalse(robot.lookup("#dsnField").query().isDisabled());
         assertEquals("The export was cancelled; the target file was left as it was.", window.export().messageProperty().get());
+        assertEquals("", window.export().progressTextProperty().get(), "no \"MiB written\" left beside a target left as it was");
         assertFalse(Files.exists(target));
         try (var files = Files.list(out)) {
             assertEquals(0, files.count(), "no temp file left");

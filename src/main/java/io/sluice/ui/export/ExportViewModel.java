@@ -326,6 +326,7 @@ public final class ExportViewModel {
             @Override
             public void failed(String sentence) {
                 finished(0);
+                progressText.set(""); // its "… MiB written" went to the temp file, which is gone
                 fail(sentence);
             }
         });
