@@ -169,7 +169,7 @@ class ViewModelTest {
         assertTrue(export.start());
         assertFalse(export.runningProperty().get());
         assertTrue(export.messageIsErrorProperty().get());
-        assertEquals("The column or name 'no_such_column' does not exist in the table (was it dropped? check the filter).",
+        assertEquals("The column or name 'no_such_column' does not exist in the table; check the filter.",
                 export.messageProperty().get());
         assertNull(export.summaryProperty().get());
         assertFalse(Files.exists(dir.resolve("bad.parquet")));

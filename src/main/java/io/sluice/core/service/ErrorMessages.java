@@ -153,7 +153,7 @@ public final class ErrorMessages {
                     return "The column or name '" + m.group(1) + "' does not exist; check the query.";
                 }
                 return m.find(0)
-                        ? "The column or name '" + m.group(1) + "' does not exist in the table (was it dropped? check the filter)."
+                        ? "The column or name '" + m.group(1) + "' does not exist in the table; check the filter."
                         : "A column the export needs does not exist any more.";
             }
             case 1064: {
