@@ -112,7 +112,7 @@ public final class Exporter {
         } finally {
             writer.abort(); // a no-op after the pipeline completed it; else the temp file is let go
             if (!completed) {
-                abort(conn); // closing a streaming result would read every remaining row first
+                QueryStop.abort(conn);
             } else if (stmt != null) {
                 stmt.close();
             }
@@ -223,13 +223,5 @@ public final class Exporter {
                     p.mapping().arrowDisplay(), p.mapping().parquetDisplay(), r.stats().nulls(), r.stats().nulledValues()));
         }
         return out;
-    }
-
-    private static void abort(Connection conn) {
-        try {
-            conn.abort(Runnable::run);
-        } catch (SQLException | RuntimeException e) {
-            log.debug("abort failed", e);
-        }
     }
 }

@@ -25,12 +25,20 @@ public final class QueryStop {
     public static void stopStreaming(Statement st, Connection conn) {
         inBackground(() -> {
             cancel(st);
-            try {
-                conn.abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                log.debug("abort of the export's connection failed", e);
-            }
+            abort(conn);
         });
+    }
+
+    /**
+     * Closes a streaming export's connection at once, on the calling thread. Closing it politely, or
+     * its streaming result, would read every remaining row first.
+     */
+    public static void abort(Connection conn) {
+        try {
+            conn.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("abort of the export's connection failed", e);
+        }
     }
 
     /** KILL QUERY while it executes: for a query on a connection that lives on (a preview). */

@@ -3,6 +3,7 @@ package io.sluice.core.read;
 import com.mysql.cj.protocol.FullReadInputStream;
 import com.mysql.cj.protocol.ReadAheadInputStream;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * Whole packets taken where they lie in Connector/J's read-ahead buffer (16 KiB by default, filled
@@ -74,6 +75,6 @@ final class ReadAheadBuffer {
 
     /** The taken packet's 4-byte header, which lies just before its payload. */
     byte[] header() {
-        return java.util.Arrays.copyOfRange(bytes, start - 4, start);
+        return Arrays.copyOfRange(bytes, start - 4, start);
     }
 }

@@ -58,7 +58,6 @@ final class WireRowSource implements RowSource {
     private byte[] bytes;
     private int start;
     private int length;
-    private boolean headerInBuffer;
     /** Packets taken where they lay in the driver's buffer, read through the stream, and rows sliced here (for tests). */
     private long inPlace;
     private long throughStream;
@@ -140,11 +139,9 @@ final class WireRowSource implements RowSource {
             bytes = ahead.bytes();
             start = ahead.start();
             length = ahead.length();
-            headerInBuffer = true;
             inPlace++;
             return;
         }
-        headerInBuffer = false;
         throughStream++;
         in.readFully(header, 0, 4);
         int part = packetLength();
@@ -195,7 +192,7 @@ final class WireRowSource implements RowSource {
     /** Gives the packet just read to the driver's packet reader and lets the driver's rows read it. */
     private boolean handBack(TextRow row) throws SQLException {
         handedBack = true;
-        LAST_HEADER.set(reader, new NativePacketHeader(headerInBuffer ? ahead.header() : header.clone()));
+        LAST_HEADER.set(reader, new NativePacketHeader(bytes == payload ? header.clone() : ahead.header()));
         LAST_MESSAGE.set(reader, new NativePacketPayload(Arrays.copyOfRange(bytes, start, start + length)));
         return PacketRowSource.advance(rows, row);
     }

@@ -5,10 +5,10 @@ import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportPipeline;
-import io.sluice.core.export.QueryStop;
 import io.sluice.core.export.ExportPlan;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
+import io.sluice.core.export.QueryStop;
 import io.sluice.core.export.Version;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.RowSource;
@@ -405,11 +405,7 @@ public final class SplitExporter {
                 st.close();
                 conn.close();
             } else {
-                try {
-                    conn.abort(Runnable::run); // closing a streaming result would read every remaining row first
-                } catch (SQLException | RuntimeException ignored) {
-                    // already gone
-                }
+                QueryStop.abort(conn);
             }
         }
     }
