@@ -19,8 +19,12 @@ import org.xerial.snappy.Snappy;
  * decompressors here.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
-    /** parquet-java's default ZSTD level, so files match what other writers produce. */
-    static final int ZSTD_LEVEL = 3;
+    /**
+     * Level 1, pyarrow's default (Arrow C++), rather than parquet-java's 3: on the benchmark's tables
+     * the files differ by -1 to +4% and level 3's search (zstd's "double fast") was an eighth of an
+     * export's CPU (docs/benchmarks.md).
+     */
+    static final int ZSTD_LEVEL = 1;
 
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
