@@ -6,8 +6,8 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * Whole packets taken where they lie in Connector/J's read-ahead buffer (widened here from 16 KiB to
- * 256 KiB, filled from the socket), without a copy and without the stream's lock.
+ * Whole packets taken where they lie in Connector/J's read-ahead buffer (16 KiB by default, filled
+ * from the socket), without a copy and without the stream's lock.
  *
  * <p>Why: reading a row through the stream costs two locked calls (header, payload), and on the
  * narrow table their {@code ReentrantLock} alone took a fifth of the reading thread's CPU. Most
@@ -33,39 +33,9 @@ final class ReadAheadBuffer {
         this.stream = stream;
     }
 
-    /**
-     * The buffer under {@code in}, widened to {@link #WIDE_BYTES}, or null when it is not a reachable
-     * read-ahead stream. Call on the thread that reads the stream, between two packets.
-     */
+    /** The buffer under {@code in}, or null when it is not a reachable read-ahead stream. */
     static ReadAheadBuffer of(FullReadInputStream in) {
-        if (BUF == null || !(in.getUnderlyingStream() instanceof ReadAheadInputStream ahead)) {
-            return null;
-        }
-        widen(ahead);
-        return new ReadAheadBuffer(ahead);
-    }
-
-    /**
-     * The driver's buffer is 16 KiB, and it fills it with what the socket has, at most that: on the
-     * narrow table that was one {@code read} and one {@code ioctl} call for every 16 KiB, 0.2 of the
-     * reading thread's 1.4 CPU-s (the profile in docs/benchmarks.md). A wider buffer lets one call take
-     * whatever the socket holds. The bytes not yet read move to the new buffer's start, so the stream
-     * reads on from the same place; the buffer stays with the connection until it closes.
-     */
-    static final int WIDE_BYTES = 256 * 1024;
-
-    private static void widen(ReadAheadInputStream stream) {
-        byte[] b = (byte[]) BUF.get(stream);
-        if (b == null || b.length >= WIDE_BYTES) {
-            return; // closed, or widened before
-        }
-        int pos = (int) POSITION.get(stream);
-        int unread = (int) END.get(stream) - pos;
-        byte[] wide = new byte[WIDE_BYTES];
-        System.arraycopy(b, pos, wide, 0, Math.max(0, unread));
-        BUF.set(stream, wide);
-        POSITION.set(stream, 0);
-        END.set(stream, Math.max(0, unread));
+        return BUF != null && in.getUnderlyingStream() instanceof ReadAheadInputStream ahead ? new ReadAheadBuffer(ahead) : null;
     }
 
     /**
