@@ -81,6 +81,15 @@ class DistIT {
             assertEquals(0, logged.exit, logged::toString);
             assertTrue(read(aotLog).contains("Using AOT-linked classes: true"), () -> read(aotLog));
         }
+        // the JVM options the launcher adds (docs/benchmarks.md): the JIT's thresholds, and the heap in
+        // huge pages exactly when the kernel gives them on request
+        Result flags = cli(db, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        assertEquals(0, flags.exit, flags::toString);
+        assertTrue(flags.stdout.matches("(?s).*\\bCompileThresholdScaling\\s+=\\s+5\\.0+\\s.*"), "the JIT's thresholds");
+        boolean onRequest = read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
+        assertTrue(flags.stdout.matches("(?s).*\\bUseTransparentHugePages\\s+=\\s+" + onRequest + "\\s.*"),
+                "huge pages " + (onRequest ? "asked for" : "not asked for") + " where the kernel's setting is "
+                        + read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).strip());
     }
 
     @Test
