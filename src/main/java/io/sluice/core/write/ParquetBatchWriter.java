@@ -81,9 +81,7 @@ public final class ParquetBatchWriter implements BatchSink {
 
     private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
                                WriterOptions options, Map<String, String> metadata) throws IOException {
-        // sorted: a HashMap lists keys of one bucket in the order they came, and Map.of's order differs
-        // from JVM to JVM, so the same export gave footers in different byte orders on JDK 17 and 25
-        this.openingMetadata = new TreeMap<>(metadata);
+        this.openingMetadata = new HashMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
         this.schema = ParquetColumn.schemaOf(parquetColumns);
         this.columns = schema.getColumns();
@@ -254,6 +252,8 @@ public final class ParquetBatchWriter implements BatchSink {
                 if (store != null && rowsInGroup > 0) {
                     endRowGroup();
                 }
+                // sorted: a HashMap lists keys of one bucket in the order they came, and Map.of's order differs
+                // from JVM to JVM, so the same export gave footers in different byte orders on JDK 17 and 25
                 Map<String, String> footer = new TreeMap<>(openingMetadata);
                 footer.putAll(closingMetadata);
                 file.end(footer);
