@@ -5,6 +5,8 @@ import io.sluice.core.AppPaths;
 import io.sluice.core.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The one entry point. No arguments: the window. A sub-command: the CLI. Not an
@@ -19,15 +21,29 @@ public final class Launcher {
             openWindow(args);
             return;
         }
+        if (reachesTheDatabase(args)) {
+            OptionalInt tuned = TunedJvm.run(args); // java -jar: on a JVM with the installed launcher's options
+            if (tuned.isPresent()) {
+                System.exit(tuned.getAsInt());
+            }
+        }
         warmUpFor(args);
-        System.exit(SluiceCli.run(args));
+        int code = SluiceCli.run(args);
+        if (code == 0) {
+            TunedJvm.recordIfAsked();
+        }
+        System.exit(code);
     }
 
     /** Commands that reach the database get the engine's warm-up; --version, --help and typos do not. */
     static void warmUpFor(String[] args) {
-        if (args.length > 0 && java.util.Set.of("export", "preview", "probe", "run").contains(args[0])) {
+        if (reachesTheDatabase(args)) {
             Warmup.startInBackground();
         }
+    }
+
+    static boolean reachesTheDatabase(String[] args) {
+        return args.length > 0 && Set.of("export", "preview", "probe", "run").contains(args[0]);
     }
 
     /** The window; on Linux without GTK 3, one sentence saying what to install instead of a stack trace. */

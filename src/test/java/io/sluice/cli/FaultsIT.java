@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.ServerQueries;
 import io.sluice.testing.Cli;
+import io.sluice.testing.JarImage;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
@@ -293,9 +294,30 @@ class FaultsIT {
         BigTable.ensure(db);
         Path out = keep("big.parquet");
         Path home = dir.resolve("home");
-        Process p = Cli.start(home, dir.resolve("out.txt"), dir.resolve("err.txt"), "export", "--dsn", dsn(db, BigTable.DB),
-                "--ssl-mode", "disabled", "--table", BigTable.TABLE, "--out", out.toString(), "--compression", "none",
-                "--where", BigTable.PAUSE_MIDWAY, "--no-progress");
+        assertCtrlCEndsCleanly(Cli.start(home, dir.resolve("out.txt"), dir.resolve("err.txt"), pausedExport(db, out)), out, home);
+    }
+
+    /**
+     * The same through {@code java -jar}, where the export runs on a second JVM (io.sluice.TunedJvm):
+     * Ctrl-C reaching only the first still cancels the export, and it exits 130.
+     */
+    @Test
+    void ctrlCOnJavaJar(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = keep("big.parquet");
+        Path home = dir.resolve("home");
+        assertCtrlCEndsCleanly(Cli.startJar(JarImage.jar(), List.of("-Xmx256m"), home, dir.resolve("out.txt"),
+                dir.resolve("err.txt"), pausedExport(db, out)), out, home);
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(h -> h.info().arguments()
+                .map(a -> List.of(a).contains(out.toString())).orElse(false)).toList(), "an export left running");
+    }
+
+    private static String[] pausedExport(TestDb db, Path out) {
+        return new String[] {"export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
+                "--out", out.toString(), "--compression", "none", "--where", BigTable.PAUSE_MIDWAY, "--no-progress"};
+    }
+
+    private void assertCtrlCEndsCleanly(Process p, Path out, Path home) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
             Thread.sleep(20);

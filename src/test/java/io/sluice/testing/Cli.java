@@ -48,6 +48,24 @@ public final class Cli {
         return start("256m", home, stdout, stderr, args);
     }
 
+    /**
+     * As a user types it: {@code java <jvmOptions> -jar <jar> <args>}, on this JVM's java, the password in
+     * {@code SLUICE_PASSWORD} and the settings, log and class archive under {@code home}.
+     */
+    public static Process startJar(Path jar, List<String> jvmOptions, Path home, Path stdout, Path stderr, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().putAll(Map.of("SLUICE_PASSWORD", TestDb.PASSWORD, "SLUICE_HOME", home.toString()));
+        pb.environment().remove("SLUICE_TUNED_JVM");
+        Files.createDirectories(home);
+        return pb.start();
+    }
+
     /** As {@link #start(Path, Path, Path, String...)} with a heap of {@code maxHeap} (-Xmx). */
     public static Process start(String maxHeap, Path home, Path stdout, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,0 +1,379 @@
+package io.sluice;
+
+import io.sluice.core.AppPaths;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * {@code java -jar sluice.jar export …}: runs the command on a second JVM started with the options the
+ * installed {@code sluice-cli} has, since a jar cannot name JVM options and {@code java -jar} with the
+ * JVM's defaults spent about twice the installed launcher's CPU (docs/benchmarks.md):
+ * <ul>
+ * <li>a class-data archive of the classes an export loads ({@code -XX:SharedArchiveFile}, AppCDS), kept
+ * in {@code ~/.sluice/cds} per JDK and build of the jar. The first export that succeeds records it
+ * at its end, which adds about 3 s once; every later start loads those classes from it instead of
+ * reading, verifying and linking them from the jars;</li>
+ * <li>the Serial GC, the JIT's scaled thresholds and, where the kernel offers them on request, huge
+ * pages, for the reasons given in {@code installer/jpackage/sluice-cli.properties}.</li>
+ * </ul>
+ * The user's own JVM options and arguments go to the second JVM unchanged, after these, so they win; a
+ * GC or a class archive of the user's own replaces ours. Standard input and output are the same files,
+ * the exit code is the second JVM's, and a Ctrl-C or kill reaching only this JVM is passed on, so the
+ * export still deletes its temp file. {@code SLUICE_TUNED_JVM=0} turns this off.
+ */
+final class TunedJvm {
+    /** Set on the second JVM, so that it runs the command itself. */
+    static final String MARK = "sluice.jvm.tuned";
+    /** Set on the second JVM when it is to record the class archive: the file to write it to. */
+    static final String RECORD = "sluice.cds.record";
+    private static final int ARCHIVES_KEPT = 3;
+
+    private final List<String> javaAndOptions;
+    private final Path jar;
+    private final String[] args;
+
+    private TunedJvm(List<String> javaAndOptions, Path jar, String[] args) {
+        this.javaAndOptions = javaAndOptions;
+        this.jar = jar;
+        this.args = args;
+    }
+
+    /**
+     * Runs a command that reaches the database on the tuned JVM when this one was started as
+     * {@code java -jar} with options it can read back; its exit code, or empty when this JVM should run
+     * the command itself.
+     */
+    static OptionalInt run(String[] args) {
+        Optional<TunedJvm> tuned = of(args);
+        if (tuned.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(tuned.get().runChild());
+        } catch (IOException cannotStart) {
+            return OptionalInt.empty(); // e.g. no process may be started here: run in this JVM as before
+        }
+    }
+
+    static Optional<TunedJvm> of(String[] args) {
+        String vm = String.valueOf(System.getProperty("java.vm.name"));
+        if (Boolean.getBoolean(MARK) || "0".equals(System.getenv("SLUICE_TUNED_JVM"))
+                || !(vm.contains("HotSpot") || vm.contains("OpenJDK"))) {
+            return Optional.empty();
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        String command = System.getProperty("sun.java.command", "");
+        if (!classPath.endsWith(".jar") || !command.startsWith(classPath)) {
+            return Optional.empty(); // not java -jar: the IDE, Maven, the tests or the installed launchers
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> java = info.command();
+        Optional<String[]> argv = info.arguments();
+        if (java.isEmpty() || argv.isEmpty()) {
+            return Optional.empty();
+        }
+        // The command line must read back as "<options> -jar <jar> <args>", exactly: else it is not
+        // known what the second JVM would be running.
+        List<String> all = Arrays.asList(argv.get());
+        int jarFlag = all.indexOf("-jar");
+        if (jarFlag < 0 || all.size() != jarFlag + 2 + args.length
+                || !Arrays.equals(all.subList(jarFlag + 2, all.size()).toArray(), args)) {
+            return Optional.empty();
+        }
+        List<String> javaAndOptions = new ArrayList<>();
+        javaAndOptions.add(java.get());
+        javaAndOptions.addAll(all.subList(0, jarFlag));
+        return Optional.of(new TunedJvm(javaAndOptions, Path.of(all.get(jarFlag + 1)), args));
+    }
+
+    // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
+    // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
+    private int runChild() throws IOException {
+        Archive archive = userChose("-Xshare", "Share", "Archive") ? null : Archive.forThisJvm(jar, writesParquet(args));
+        Process child = new ProcessBuilder(command(archive)).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new PassOn(child, archive));
+        int code = waitFor(child, Long.MAX_VALUE);
+        if (archive != null) {
+            archive.keepIf(code == 0);
+        }
+        return code;
+    }
+
+    /** This JVM is ending (Ctrl-C, kill): end the child the same way; its shutdown cancels the export. */
+    private static final class PassOn extends Thread {
+        private final Process child;
+        private final Archive archive;
+
+        PassOn(Process child, Archive archive) {
+            super("sluice-pass-on");
+            this.child = child;
+            this.archive = archive;
+        }
+
+        @Override
+        public void run() {
+            if (child.isAlive()) {
+                child.destroy();
+                waitFor(child, 20);
+            }
+            if (archive != null) {
+                archive.discardTemp();
+            }
+        }
+    }
+
+    /**
+     * On the second JVM, after a command succeeded: writes the class archive if this JVM is to record
+     * it. Best effort; the parent keeps the file only if it is there when the command has ended.
+     */
+    static void recordIfAsked() {
+        String file = System.getProperty(RECORD);
+        if (file == null) {
+            return;
+        }
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the JDK says "Dynamic dump to file …" there
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmCds", new Object[] {new String[] {"dynamic_dump", file}}, new String[] {String[].class.getName()});
+        } catch (JMException | RuntimeException e) {
+            // no archive this time (a JDK without the command): the next export tries again
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    /**
+     * Only a command that writes Parquet records the archive: one for --help or a preview would hold
+     * too few of an export's classes, and would then be used by every export.
+     */
+    static boolean writesParquet(String[] args) {
+        if (!(args[0].equals("export") || args[0].equals("run"))) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether one of the user's JVM options starts with one of these words, or is a -XX option containing it. */
+    private boolean userChose(String... words) {
+        for (String option : javaAndOptions.subList(1, javaAndOptions.size())) {
+            for (String word : words) {
+                if (option.startsWith(word) || option.startsWith("-XX:") && option.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    List<String> command(Archive archive) {
+        List<String> userOptions = javaAndOptions.subList(1, javaAndOptions.size());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaAndOptions.get(0));
+        cmd.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JDK without one of these still runs the command
+        if (!userChose("GC")) {
+            cmd.add("-XX:+UseSerialGC");
+        }
+        cmd.add("-XX:CompileThresholdScaling=5");
+        if (Runtime.version().feature() >= 24) {
+            // as the installed launcher: Arrow's memory layer uses sun.misc.Unsafe, which JDK 24 warns about
+            // on stderr at the first use, where the user reads one sentence (the jar's manifest enables
+            // native access already)
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (hugePagesOnRequest()) {
+            cmd.add("-XX:+UseTransparentHugePages");
+        }
+        // The JVM's own notes (a class it cannot archive, an archive from another build) stay out of
+        // stdout, which scripts read, as in the installed launcher; the archive's are not for users.
+        cmd.addAll(List.of("-Xlog:all=off:stdout", "-Xlog:all=warning,cds*=off:stderr"));
+        if (archive != null) {
+            cmd.addAll(archive.options());
+        }
+        cmd.add("-Dsluice.jvm.tuned=true");
+        cmd.addAll(userOptions);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Linux's {@code [madvise]}: huge pages only where asked for, as the launcher scripts check. */
+    private static boolean hugePagesOnRequest() {
+        try {
+            Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+            return Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static int waitFor(Process child, long seconds) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (seconds == Long.MAX_VALUE) {
+                        return child.waitFor();
+                    }
+                    return child.waitFor(seconds, TimeUnit.SECONDS) ? child.exitValue() : 1;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The class-data archive of this JDK and this build of the jar and its libraries: used when it is
+     * there, else recorded by this run and kept only if the command succeeded (a failed one may have
+     * loaded only the first few classes).
+     */
+    static final class Archive {
+        private final Path file;
+        private final Path temp;
+        private final boolean exists;
+
+        private Archive(Path file) {
+            this.file = file;
+            this.temp = file.resolveSibling(new StringBuilder().append(file.getFileName()).append('.')
+                    .append(ProcessHandle.current().pid()).append(".tmp").toString());
+            this.exists = Files.isRegularFile(file);
+        }
+
+        /** The archive to use, or to record when {@code mayRecord}; null for neither. */
+        static Archive forThisJvm(Path jar, boolean mayRecord) {
+            try {
+                Path dir = AppPaths.home().resolve("cds");
+                Files.createDirectories(dir);
+                if (!Files.isWritable(dir)) {
+                    return null;
+                }
+                Archive archive = new Archive(dir.resolve(new StringBuilder("sluice-").append(Runtime.version().feature())
+                        .append('-').append(key(jar)).append(".jsa").toString()));
+                return archive.exists || mayRecord ? archive : null;
+            } catch (IOException | RuntimeException e) {
+                return null; // no archive: the options alone still apply
+            }
+        }
+
+        /** The JDK, and the jar and its libraries by name, size and time: a new build or JDK is a new archive. */
+        private static String key(Path jar) throws IOException {
+            StringBuilder key = new StringBuilder(System.getProperty("java.home")).append('|')
+                    .append(System.getProperty("java.vm.version"));
+            List<Path> files = new ArrayList<>(List.of(jar.toRealPath()));
+            Path lib = jar.toRealPath().resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (DirectoryStream<Path> jars = Files.newDirectoryStream(lib, "*.jar")) {
+                    for (Path j : jars) {
+                        files.add(j);
+                    }
+                }
+            }
+            files.sort(null); // natural order
+            for (Path f : files) {
+                key.append('|').append(f).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis());
+            }
+            CRC32 crc = new CRC32();
+            crc.update(key.toString().getBytes(StandardCharsets.UTF_8));
+            return Long.toHexString(crc.getValue());
+        }
+
+        /**
+         * The archive, or, to record it, the JVM's bookkeeping for a dump on request: the command dumps it
+         * only once it has succeeded ({@link #recordIfAsked}), so a failed or cancelled first export
+         * neither waits for a dump nor leaves a poor archive. ({@code -XX:ArchiveClassesAtExit} would
+         * dump at every exit, Ctrl-C included, for about 3 s.)
+         */
+        List<String> options() {
+            return exists ? List.of("-XX:SharedArchiveFile=".concat(file.toString()))
+                    : List.of("-XX:+RecordDynamicDumpInfo", "-D".concat(RECORD).concat("=").concat(temp.toString()));
+        }
+
+        void keepIf(boolean succeeded) {
+            if (exists) {
+                return;
+            }
+            try {
+                if (succeeded && Files.isRegularFile(temp)) {
+                    try {
+                        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    dropOldArchives();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not kept: the next run records it again
+            } finally {
+                discardTemp();
+            }
+        }
+
+        void discardTemp() {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException | RuntimeException ignored) {
+                // a leftover is removed with the old archives below, next time one is kept
+            }
+        }
+
+        /** The newest few archives stay (two JDKs, two checkouts); older ones and day-old leftovers go. */
+        private void dropOldArchives() throws IOException {
+            List<Path> archives = new ArrayList<>();
+            FileTime dayAgo = FileTime.fromMillis(System.currentTimeMillis() - Duration.ofDays(1).toMillis());
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(file.getParent(), "sluice-*")) {
+                for (Path f : all) {
+                    if (f.toString().endsWith(".jsa")) {
+                        archives.add(f);
+                    } else if (f.toString().endsWith(".tmp") && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            archives.sort(Comparator.comparing(Archive::modified).reversed());
+            for (Path old : archives.subList(Math.min(ARCHIVES_KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        }
+
+        private static FileTime modified(Path f) {
+            try {
+                return Files.getLastModifiedTime(f);
+            } catch (IOException e) {
+                return FileTime.fromMillis(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.Cli;
+import io.sluice.testing.JarImage;
+import io.sluice.testing.Leaks;
+import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ParquetFiles;
+import io.sluice.testing.TestDb;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar sluice.jar}, the README's CLI, as its own process: the command runs on a second JVM
+ * with the installed launcher's options and a class archive (io.sluice.TunedJvm). The JVM's flags are
+ * read from {@code -XX:+PrintFlagsFinal}, which the second JVM receives with the user's other options.
+ */
+@ExtendWith(MariaDbExtension.class)
+class JavaJarIT {
+    @TempDir
+    Path dir;
+
+    private static String dsn(TestDb db) {
+        return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/sluice_types";
+    }
+
+    private Cli.Run javaJar(Path home, List<String> jvmOptions, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = Cli.startJar(JarImage.jar(), jvmOptions, home, out, err, args);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "java -jar still running after 2 minutes");
+        return new Cli.Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private String[] export(TestDb db, Path target) {
+        return new String[] {"export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints", "--out", target.toString(),
+                "--no-progress"};
+    }
+
+    /** The last value printed for each flag: the second JVM prints its flags after the first one's. */
+    private static Map<String, String> lastFlags(String printFlagsFinal) {
+        Map<String, String> flags = new HashMap<>();
+        for (String line : printFlagsFinal.split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 4 && words[2].equals("=")) {
+                flags.put(words[1], words[3].startsWith("{") ? "" : words[3]);
+            }
+        }
+        return flags;
+    }
+
+    private static List<String> filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void anExportRunsOnTheTunedJvmWhichRecordsTheClassArchiveOnceAndThenUsesIt(TestDb db) throws Exception {
+        Path home = dir.resolve("home");
+        Path cds = home.resolve("cds");
+        Path inProcess = dir.resolve("in-process.parquet");
+        assertEquals(0, Cli.withPassword(export(db, inProcess)).code());
+        String expected = ParquetFiles.rows(inProcess).toString();
+
+        Path first = dir.resolve("first.parquet");
+        Cli.Run r = javaJar(home, List.of("-XX:+PrintFlagsFinal"), export(db, first));
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals("true", flags.get("UseSerialGC"), "the second JVM's GC");
+        assertEquals("5.000000", flags.get("CompileThresholdScaling"));
+        assertEquals("true", flags.get("RecordDynamicDumpInfo"), "the first export records the archive");
+        assertEquals(expected, ParquetFiles.rows(first).toString());
+        List<String> recorded = filesIn(cds);
+        assertEquals(1, recorded.size(), () -> "one archive, no temp file: " + recorded);
+        assertTrue(recorded.get(0).matches("sluice-\\d+-[0-9a-f]+\\.jsa"), recorded::toString);
+
+        Path second = dir.resolve("second.parquet");
+        r = javaJar(home, List.of("-XX:+PrintFlagsFinal"), export(db, second));
+        assertEquals(0, r.code(), r.err());
+        flags = lastFlags(r.out());
+        assertEquals(cds.resolve(recorded.get(0)).toString(), flags.get("SharedArchiveFile"), "the archive is used");
+        assertEquals("false", flags.get("RecordDynamicDumpInfo"));
+        assertEquals(expected, ParquetFiles.rows(second).toString());
+        assertEquals(recorded, filesIn(cds));
+        Leaks.assertNotIn("the output", r.out() + r.err());
+        Leaks.assertNotInFiles(home, dir); // the archive included
+    }
+
+    @Test
+    void theUsersJvmOptionsWinAndAPreviewRecordsNoArchive(TestDb db) throws Exception {
+        Path home = dir.resolve("home");
+        Cli.Run r = javaJar(home, List.of("-Xmx200m", "-XX:+UseParallelGC", "-XX:+PrintFlagsFinal"),
+                "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints", "--limit", "2");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals(Long.toString(200L << 20), flags.get("MaxHeapSize"));
+        assertEquals("true", flags.get("UseParallelGC"));
+        assertEquals("false", flags.get("UseSerialGC"));
+        assertEquals("5.000000", flags.get("CompileThresholdScaling"), "the command ran on the second JVM");
+        assertEquals(List.of(), filesIn(home.resolve("cds")));
+    }
+
+    @Test
+    void aFailedExportPassesItsSentenceAndExitCodeOnAndRecordsNothing(TestDb db) throws Exception {
+        Path home = dir.resolve("home");
+        Path target = dir.resolve("never.parquet");
+        List<String> args = new ArrayList<>(List.of(export(db, target)));
+        args.set(args.indexOf("ints"), "no_such_table");
+        Cli.Run r = javaJar(home, List.of(), args.toArray(String[]::new));
+        Cli.Run same = Cli.withPassword(args.toArray(String[]::new));
+        assertEquals(same.code(), r.code(), r.err());
+        assertEquals(same.err().strip(), r.err().strip());
+        Leaks.assertPlainSentence(r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.notExists(target));
+        assertEquals(List.of(), filesIn(home.resolve("cds")), "a failed export keeps no archive and no temp file");
+    }
+}
