@@ -169,7 +169,7 @@ for t in $TABLES; do
     fi
   done
   echo
-  echo "Sluice's heap: at most ${HEAP[zstd]:-?} MB (zstd) and ${HEAP[none]:-?} MB (none) in use before a collection (-Xlog:gc)."
+  echo "Sluice's heap: at most ${HEAP[zstd]:-?} MB (zstd) and ${HEAP[none]:-?} MB (none) in use before a collection (-Xlog:gc; ? when no collection ran)."
   echo "Parquet sizes: zstd $(stat -c %s "$WORK/$t-zstd.parquet") B, none $(stat -c %s "$WORK/$t-none.parquet") B."
   rm -f "$WORK/$t-256m.parquet" "$WORK/$t-cli.parquet"
 done
