@@ -5,6 +5,7 @@ import io.sluice.core.error.SluiceException;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.ColumnReader;
 import io.sluice.core.read.RowSource;
+import io.sluice.core.read.StreamingQuery;
 import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.write.BatchSink;
@@ -83,18 +84,18 @@ public final class Exporter {
         boolean completed = false;
         Statement stmt = null;
         try {
-            stmt = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            stmt.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row only with this
+            String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);
+            List<ColumnReader<?>> readers = plan.newReaders();
+            stmt = StreamingQuery.open(conn, sql, readers);
             Statement running = stmt;
             try (AutoCloseable killer = cancel.onCancel(() -> QueryStop.stopStreaming(running, conn))) {
-                String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);
-                log.debug("export query: {}", sql);
+                log.debug("export query ({} protocol): {}", StreamingQuery.binary(stmt) ? "binary" : "text", sql);
                 long queryStart = System.nanoTime();
-                ResultSet rs = stmt.executeQuery(sql);
+                ResultSet rs = StreamingQuery.execute(stmt, sql);
                 if (rs.getMetaData().getColumnCount() != plan.columns().size()) {
                     throw new SluiceException("The filter changed the columns of the result; use a plain WHERE condition.");
                 }
-                BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), req.batchRows(), req.batchBytes(),
+                BatchReader reader = new BatchReader(RowSource.of(rs), readers, req.batchRows(), req.batchBytes(),
                         cancel::isCancelled);
                 Progress progress = new Progress(req.sampleRows(), writer, listener, expected, t0);
                 if (req.sampleRows() > 0) { // the window's; the CLI and jobs take no sample

@@ -36,6 +36,12 @@ public final class BatchReader {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.cancelled = cancelled;
+        boolean[] unsigned = rows.unsignedColumns();
+        if (unsigned != null) {
+            for (int c = 0; c < this.readers.length; c++) {
+                this.readers[c].unsignedOnWire(unsigned[c]);
+            }
+        }
     }
 
     /**
@@ -89,12 +95,19 @@ public final class BatchReader {
     private int readRows(int from, int until) throws SQLException {
         int n = readers.length;
         int row = from;
+        boolean binary = rows.binary();
         while (row < until && batchBytes < maxBytes && rows.next(current)) {
             if (cancelled.getAsBoolean()) {
                 throw new CancelledException();
             }
-            for (int c = 0; c < n; c++) {
-                batchBytes += readers[c].read(current, c, row);
+            if (binary) {
+                for (int c = 0; c < n; c++) {
+                    batchBytes += readers[c].readBinary(current, c, row);
+                }
+            } else {
+                for (int c = 0; c < n; c++) {
+                    batchBytes += readers[c].read(current, c, row);
+                }
             }
             row++;
         }

@@ -18,6 +18,12 @@ final class BitReaders {
             vector.setWithPossibleTruncate(row, ServerText.bigEndian(b, off, len));
             return 8;
         }
+
+        /** BIT travels as the same big-endian bytes in both protocols. */
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.BIT;
+        }
     }
 
     static final class AsBool extends ColumnReader<BitVector> {
@@ -29,6 +35,12 @@ final class BitReaders {
         protected int readValue(byte[] b, int off, int len, int row) {
             vector.setSafe(row, ServerText.bigEndian(b, off, len) != 0 ? 1 : 0);
             return 1;
+        }
+
+        /** BIT travels as the same big-endian bytes in both protocols. */
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.BIT;
         }
     }
 
@@ -46,6 +58,12 @@ final class BitReaders {
             System.arraycopy(b, off, padded, width - Math.min(len, width), Math.min(len, width));
             vector.setSafe(row, padded);
             return width;
+        }
+
+        /** BIT travels as the same big-endian bytes in both protocols. */
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.BIT;
         }
     }
 }

@@ -11,7 +11,20 @@ final class BoolFromIntReader extends ColumnReader<BitVector> {
 
     @Override
     protected int readValue(byte[] b, int off, int len, int row) {
-        long v = ServerText.signedLong(b, off, len);
+        return set(ServerText.signedLong(b, off, len), row);
+    }
+
+    @Override
+    public boolean readsBinary(int wireType) {
+        return WireTypes.isInteger(wireType);
+    }
+
+    @Override
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        return set(unsignedOnWire ? WireBinary.unsigned(b, off, len) : WireBinary.signed(b, off, len), row);
+    }
+
+    private int set(long v, int row) {
         if (v != 0 && v != 1) {
             throw new SluiceException("Column '" + column + "' holds " + v
                     + ", which is not a boolean; keep its default Int8 mapping.");

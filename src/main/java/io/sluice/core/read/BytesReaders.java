@@ -22,6 +22,11 @@ final class BytesReaders {
             vector.setSafe(row, b, off, len);
             return len + 4;
         }
+
+        @Override
+        public boolean readsBinary(int wireType) {
+            return WireTypes.isSameBytesAsText(wireType);
+        }
     }
 
     static final class Fixed extends ColumnReader<FixedSizeBinaryVector> {
@@ -41,6 +46,11 @@ final class BytesReaders {
             vector.setIndexDefined(row);
             vector.getDataBuffer().setBytes((long) row * width, b, off, width);
             return width;
+        }
+
+        @Override
+        public boolean readsBinary(int wireType) {
+            return WireTypes.isSameBytesAsText(wireType);
         }
     }
 }

@@ -45,6 +45,44 @@ public abstract class ColumnReader<V extends FieldVector> {
     /** Parses a present value: {@code len} bytes of {@code b} from {@code off}. */
     protected abstract int readValue(byte[] b, int off, int len, int row);
 
+    /**
+     * As {@link #read}, for a row of the binary protocol ({@link BinaryRowPacket}): numbers and dates
+     * come as fixed-width little-endian fields, everything else as the same bytes as in text.
+     */
+    public final int readBinary(TextRow r, int c, int row) {
+        int len = r.length(c);
+        if (len == TextRow.NULL) {
+            return readNull(row);
+        }
+        return readBinaryValue(r.buffer(c), r.offset(c), len, row);
+    }
+
+    /**
+     * Whether this reader can take the binary protocol's form of a column the server types as
+     * {@code wireType} (a protocol type id, {@link WireTypes}). Asked before the query runs, from the
+     * prepared statement's columns: the export uses the binary protocol only if every reader says yes.
+     */
+    public boolean readsBinary(int wireType) {
+        return false;
+    }
+
+    /**
+     * The binary protocol's value, {@code len} bytes of {@code b} from {@code off}; called only for a
+     * wire type {@link #readsBinary} accepted, with {@code unsignedOnWire} set for the column. By
+     * default the bytes are those of the text protocol (strings, DECIMAL, BIT, GEOMETRY).
+     */
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        return readValue(b, off, len, row);
+    }
+
+    /** Whether the column's integers are unsigned on the wire (the binary protocol's fixed-width integers). */
+    protected boolean unsignedOnWire;
+
+    /** Set once, before the first binary row. */
+    final void unsignedOnWire(boolean unsigned) {
+        this.unsignedOnWire = unsigned;
+    }
+
     /** Metadata this reader learned while reading, for the file's footer (e.g. the SRIDs seen). */
     public Map<String, String> footerMetadata() {
         return Map.of();

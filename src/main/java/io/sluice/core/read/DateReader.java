@@ -10,7 +10,20 @@ final class DateReader extends ColumnReader<DateDayVector> {
 
     @Override
     protected int readValue(byte[] b, int off, int len, int row) {
-        long days = ServerText.days(b, off, len);
+        return set(ServerText.days(b, off, len), row);
+    }
+
+    @Override
+    public boolean readsBinary(int wireType) {
+        return WireTypes.isDateOrDateTime(wireType);
+    }
+
+    @Override
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        return set(WireBinary.days(b, off, len), row);
+    }
+
+    private int set(long days, int row) {
         if (days == ServerText.INVALID) {
             return writeNulledValue(row);
         }

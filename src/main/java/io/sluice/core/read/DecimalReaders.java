@@ -34,6 +34,12 @@ final class DecimalReaders {
             }
             return 16;
         }
+
+        /** The binary protocol sends a DECIMAL as the same text. */
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.NEWDECIMAL || wireType == WireTypes.DECIMAL;
+        }
     }
 
     static final class Decimal256 extends ColumnReader<Decimal256Vector> {
@@ -45,6 +51,12 @@ final class DecimalReaders {
         protected int readValue(byte[] b, int off, int len, int row) {
             vector.setSafe(row, new BigDecimal(new String(b, off, len, StandardCharsets.US_ASCII)));
             return 32;
+        }
+
+        /** The binary protocol sends a DECIMAL as the same text. */
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.NEWDECIMAL || wireType == WireTypes.DECIMAL;
         }
     }
 }

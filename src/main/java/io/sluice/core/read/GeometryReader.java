@@ -30,6 +30,12 @@ final class GeometryReader extends ColumnReader<VarBinaryVector> {
         return len;
     }
 
+    /** GEOMETRY travels as the same bytes in both protocols. */
+    @Override
+    public boolean readsBinary(int wireType) {
+        return wireType == WireTypes.GEOMETRY;
+    }
+
     /** The distinct SRIDs of the values read, as {@code sluice.srid.<column>}. */
     @Override
     public Map<String, String> footerMetadata() {

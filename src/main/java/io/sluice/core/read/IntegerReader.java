@@ -17,4 +17,15 @@ final class IntegerReader extends ColumnReader<BaseIntVector> {
         vector.setWithPossibleTruncate(row, ServerText.signedLong(b, off, len));
         return width;
     }
+
+    @Override
+    public boolean readsBinary(int wireType) {
+        return WireTypes.isInteger(wireType);
+    }
+
+    @Override
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        vector.setWithPossibleTruncate(row, unsignedOnWire ? WireBinary.unsigned(b, off, len) : WireBinary.signed(b, off, len));
+        return width;
+    }
 }

@@ -28,9 +28,17 @@ final class PacketRowSource implements RowSource {
     private static final VarHandle HOME = DriverFields.at(FIELDS, 1);
 
     private final ResultsetRows rows;
+    /** For binary rows (split by the driver, each value's bytes as sent): the unsigned columns; else null. */
+    private final boolean[] unsigned;
 
-    PacketRowSource(ResultsetRows rows) {
+    PacketRowSource(ResultsetRows rows, boolean[] unsigned) {
         this.rows = rows;
+        this.unsigned = unsigned;
+    }
+
+    @Override
+    public boolean[] unsignedColumns() {
+        return unsigned;
     }
 
     /**
@@ -46,7 +54,10 @@ final class PacketRowSource implements RowSource {
             return null;
         }
         RowSource wire = WireRowSource.tryOpen(rs, rows);
-        return wire != null ? wire : new PacketRowSource(rows);
+        if (wire != null) {
+            return wire;
+        }
+        return new PacketRowSource(rows, RowSource.unsignedIfBinary(rs));
     }
 
     @Override
@@ -69,7 +80,7 @@ final class PacketRowSource implements RowSource {
             NativePacketPayload packet = (NativePacketPayload) PAYLOAD.get(r);
             RowPacket.slice(packet.getByteBuffer(), (int) HOME.get(r), packet.getPayloadLength(), row);
         } else {
-            copyEach(r, row); // rows the driver already split (ByteArrayRow)
+            copyEach(r, row); // rows the driver already split (ByteArrayRow), and binary rows (BinaryBufferRow)
         }
         return true;
     }

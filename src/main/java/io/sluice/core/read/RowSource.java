@@ -13,9 +13,37 @@ public interface RowSource {
     boolean next(TextRow row) throws SQLException;
 
     /**
+     * For rows of the binary protocol ({@link ColumnReader#readBinary}): whether each column's integers
+     * are unsigned. Null for text rows.
+     */
+    default boolean[] unsignedColumns() {
+        return null;
+    }
+
+    default boolean binary() {
+        return unsignedColumns() != null;
+    }
+
+    /**
      * The fastest source the result set allows: the driver's row packets parsed in one pass when it is
      * Connector/J's text protocol, else one {@code getBytes} per column.
      */
+    /**
+     * For a result of Connector/J's server-side prepared statement (binary rows): whether each column is
+     * unsigned; null for text rows.
+     */
+    static boolean[] unsignedIfBinary(ResultSet rs) throws SQLException {
+        if (!(rs.getStatement() instanceof com.mysql.cj.jdbc.ServerPreparedStatement)) {
+            return null;
+        }
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        boolean[] unsigned = new boolean[md.getColumnCount()];
+        for (int c = 0; c < unsigned.length; c++) {
+            unsigned[c] = !md.isSigned(c + 1);
+        }
+        return unsigned;
+    }
+
     static RowSource of(ResultSet rs) throws SQLException {
         RowSource packets = PacketRowSource.tryOpen(rs);
         return packets != null ? packets : new JdbcRowSource(rs);

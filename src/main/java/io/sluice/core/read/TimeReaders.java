@@ -21,6 +21,17 @@ final class TimeReaders {
             vector.setSafe(row, ServerText.timeMicros(b, off, len));
             return 8;
         }
+
+        @Override
+        public boolean readsBinary(int wireType) {
+            return wireType == WireTypes.TIME;
+        }
+
+        @Override
+        protected int readBinaryValue(byte[] b, int off, int len, int row) {
+            vector.setSafe(row, WireBinary.timeMicros(b, off, len));
+            return 8;
+        }
     }
 
     static final class AsTimeOfDay extends ColumnReader<TimeMicroVector> {

@@ -13,7 +13,20 @@ final class TimestampReader extends ColumnReader<TimeStampVector> {
 
     @Override
     protected int readValue(byte[] b, int off, int len, int row) {
-        long micros = ServerText.epochMicros(b, off, len);
+        return set(ServerText.epochMicros(b, off, len), row);
+    }
+
+    @Override
+    public boolean readsBinary(int wireType) {
+        return WireTypes.isDateOrDateTime(wireType);
+    }
+
+    @Override
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        return set(WireBinary.epochMicros(b, off, len), row);
+    }
+
+    private int set(long micros, int row) {
         if (micros == ServerText.INVALID) {
             return writeNulledValue(row);
         }

@@ -13,4 +13,15 @@ final class UnsignedBigIntReader extends ColumnReader<UInt8Vector> {
         vector.setSafe(row, ServerText.unsignedLong(b, off, len));
         return 8;
     }
+
+    @Override
+    public boolean readsBinary(int wireType) {
+        return wireType == WireTypes.LONGLONG;
+    }
+
+    @Override
+    protected int readBinaryValue(byte[] b, int off, int len, int row) {
+        vector.setSafe(row, WireBinary.unsigned(b, off, len));
+        return 8;
+    }
 }

@@ -14,7 +14,9 @@ import com.mysql.cj.protocol.a.NativePacketHeader;
 import com.mysql.cj.protocol.a.NativePacketPayload;
 import com.mysql.cj.protocol.a.NativeProtocol;
 import com.mysql.cj.protocol.a.SimplePacketReader;
+import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.protocol.a.result.ResultsetRowsStreaming;
+import com.mysql.cj.result.Field;
 import java.io.IOException;
 import java.lang.invoke.VarHandle;
 import java.sql.ResultSet;
@@ -64,27 +66,63 @@ final class WireRowSource implements RowSource {
     private long rowsOffTheWire;
     /** Once a packet was handed back, the driver reads on: it knows whether the rows ended. */
     private boolean handedBack;
+    /** Binary-protocol rows: each column's {@link WireTypes#fixedWidth}; null for text rows. */
+    private final int[] widths;
+    private final boolean[] unsigned;
 
-    private WireRowSource(ResultsetRows rows, SocketConnection socket, SimplePacketReader reader) throws IOException {
+    private WireRowSource(ResultsetRows rows, SocketConnection socket, SimplePacketReader reader, Field[] binaryFields)
+            throws IOException {
         this.rows = rows;
         this.socket = socket;
         this.in = socket.getMysqlInput();
         this.ahead = ReadAheadBuffer.of(in);
         this.reader = reader;
+        if (binaryFields == null) {
+            this.widths = null;
+            this.unsigned = null;
+        } else {
+            this.widths = new int[binaryFields.length];
+            this.unsigned = new boolean[binaryFields.length];
+            for (int c = 0; c < binaryFields.length; c++) {
+                widths[c] = WireTypes.fixedWidth(binaryFields[c].getMysqlTypeId());
+                unsigned[c] = binaryFields[c].isUnsigned();
+            }
+        }
     }
 
     /**
-     * A wire source for {@code rows}, or null unless they are text rows streamed over Connector/J's native
-     * protocol with the plain packet reader and no packet already read ahead. Packet debugging and
+     * A wire source for {@code rows}, or null unless they are rows streamed over Connector/J's native
+     * protocol with the plain packet reader and no packet already read ahead: text rows, or binary rows
+     * of a server-side prepared statement. Packet debugging and
      * protocol tracing keep the driver's own reading: they watch every packet and its sequence number.
      */
     static RowSource tryOpen(ResultSet rs, ResultsetRows rows) throws SQLException {
-        if (LAST_HEADER == null || !(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null
-                || rs.getStatement() instanceof ServerPreparedStatement) { // binary rows
+        if (!(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null) {
             return null;
         }
-        java.sql.Connection conn = rs.getStatement().getConnection();
-        if (!conn.isWrapperFor(MysqlConnection.class)
+        NativeProtocol protocol = protocolToRead(rs.getStatement().getConnection());
+        if (protocol == null || !(protocol.getPacketReader().undecorateAll() instanceof SimplePacketReader reader)
+                || LAST_HEADER.get(reader) != null || LAST_MESSAGE.get(reader) != null) {
+            return null;
+        }
+        Field[] binary = rs.getStatement() instanceof ServerPreparedStatement
+                ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
+        try {
+            return new WireRowSource(rows, protocol.getSocketConnection(), reader, binary);
+        } catch (IOException e) {
+            return null; // no input stream: the driver will say why when it reads
+        }
+    }
+
+    /** Whether this class can read the rows of a result on {@code conn}, as far as is known before a query runs. */
+    static boolean canRead(java.sql.Connection conn) throws SQLException {
+        NativeProtocol protocol = protocolToRead(conn);
+        return protocol != null && protocol.getPacketReader().undecorateAll() instanceof SimplePacketReader;
+    }
+
+    /** The connection's protocol, or null when its packets are not to be read here. */
+    private static NativeProtocol protocolToRead(java.sql.Connection conn) throws SQLException {
+        if (LAST_HEADER == null || !conn.isWrapperFor(MysqlConnection.class)
                 || !(conn.unwrap(MysqlConnection.class).getSession() instanceof NativeSession session)) {
             return null;
         }
@@ -94,15 +132,12 @@ final class WireRowSource implements RowSource {
                 || props.getBooleanProperty(PropertyKey.traceProtocol).getValue()) {
             return null;
         }
-        if (!(protocol.getPacketReader().undecorateAll() instanceof SimplePacketReader reader)
-                || LAST_HEADER.get(reader) != null || LAST_MESSAGE.get(reader) != null) {
-            return null;
-        }
-        try {
-            return new WireRowSource(rows, protocol.getSocketConnection(), reader);
-        } catch (IOException e) {
-            return null; // no input stream: the driver will say why when it reads
-        }
+        return protocol;
+    }
+
+    @Override
+    public boolean[] unsignedColumns() {
+        return unsigned;
     }
 
     @Override
@@ -117,14 +152,18 @@ final class WireRowSource implements RowSource {
             throw SQLExceptionsMapping.translateException(
                     ExceptionFactory.createException("Error retrieving a row: " + e.getMessage(), e, null), null);
         }
-        // A row's first column starts with its length (0-250, 0xFB NULL, 0xFC-0xFE longer lengths); 0xFE
-        // would mean 16 MiB or more, which a single packet cannot hold. So a lone packet starting with
-        // 0xFE is the end of the rows, and 0xFF an error.
+        // A text row's first column starts with its length (0-250, 0xFB NULL, 0xFC-0xFE longer lengths);
+        // 0xFE would mean 16 MiB or more, which a single packet cannot hold. A binary row starts with 0x00.
+        // So a lone packet starting with 0xFE is the end of the rows, and 0xFF an error.
         int first = length == 0 ? -1 : bytes[start] & 0xFF;
         if (length < MAX_PACKET && (first == 0xFE || first == 0xFF || first == -1)) {
             return handBack(row);
         }
-        RowPacket.slice(bytes, start, start + length, row);
+        if (widths == null) {
+            RowPacket.slice(bytes, start, start + length, row);
+        } else {
+            BinaryRowPacket.slice(bytes, start, start + length, widths, row);
+        }
         rowsOffTheWire++;
         return true;
     }

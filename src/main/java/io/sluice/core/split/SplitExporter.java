@@ -12,6 +12,8 @@ import io.sluice.core.export.QueryStop;
 import io.sluice.core.export.Version;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.RowSource;
+import io.sluice.core.read.ColumnReader;
+import io.sluice.core.read.StreamingQuery;
 import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.Source;
@@ -371,12 +373,18 @@ public final class SplitExporter {
                 key.map(ColumnInfo::name).orElse(null));
         boolean completed = false;
         Connection conn = connector.open();
-        Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        List<ColumnReader<?>> readers = plan.newReaders();
+        Statement st;
+        try {
+            st = StreamingQuery.open(conn, sql, readers);
+        } catch (SQLException | RuntimeException e) {
+            QueryStop.abort(conn);
+            throw e;
+        }
         try (AutoCloseable killer = stop.onCancel(() -> QueryStop.stopStreaming(st, conn))) {
-            st.setFetchSize(Integer.MIN_VALUE);
-            log.debug("range {} query: {}", w.range(), sql);
-            ResultSet rs = st.executeQuery(sql);
-            BatchReader reader = new BatchReader(RowSource.of(rs), plan.newReaders(), req.batchRows(), req.batchBytes(),
+            log.debug("range {} query ({} protocol): {}", w.range(), StreamingQuery.binary(st) ? "binary" : "text", sql);
+            ResultSet rs = StreamingQuery.execute(st, sql);
+            BatchReader reader = new BatchReader(RowSource.of(rs), readers, req.batchRows(), req.batchBytes(),
                     stop::isCancelled);
             PartSink sink = new PartSink(dir, w.range(), ranged, w.firstSeq(), plan.arrowSchema(), plan.parquetColumns(), options,
                     meta, opts.maxRowsPerFile(), opts.maxFileBytes(), keyColumn, p -> {

@@ -10,7 +10,9 @@ import com.mysql.cj.protocol.a.result.NativeResultset;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.TestDb;
 import java.nio.charset.StandardCharsets;
+import com.mysql.cj.jdbc.JdbcConnection;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +43,31 @@ class RowSourcesIT {
         assertFalse(viaJdbc.isEmpty());
         assertSame(viaJdbc, readAll(db, sql, Reader.DRIVER_PACKETS));
         assertSame(viaJdbc, readAll(db, sql, Reader.WIRE));
+    }
+
+    /** Binary rows (a server-side prepared statement): sliced off the wire as the driver's getBytes gives them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ints", "nums", "temporal", "texts", "bins", "geo"})
+    void binaryRowsAreSlicedAsTheDriverSlicesThem(String table, TestDb db) throws Exception {
+        String sql = "SELECT * FROM sluice_types.`" + table + "` ORDER BY id";
+        List<List<byte[]>> viaJdbc = readAllBinary(db, sql, Reader.JDBC);
+        assertFalse(viaJdbc.isEmpty());
+        assertSame(viaJdbc, readAllBinary(db, sql, Reader.WIRE));
+        assertSame(viaJdbc, readAllBinary(db, sql, Reader.DRIVER_PACKETS));
+    }
+
+    /** Eleven columns, so the NULL bitmap spans two bytes, and values of every length encoding. */
+    @Test
+    void binaryRowsOfEveryLengthAndNullAgree(TestDb db) throws Exception {
+        String sql = COUNTING + " AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20000) SELECT n, "
+                + "IF(n % 2 = 0, NULL, CAST(n AS SIGNED)), IF(n % 3 = 0, NULL, REPEAT('x', n % 300)), "
+                + "IF(n % 5 = 0, NULL, n * 1.5e0), IF(n % 7 = 0, NULL, DATE '2024-01-01' + INTERVAL n DAY), "
+                + "IF(n % 11 = 0, NULL, TIMESTAMP '2024-01-01 00:00:00.5' + INTERVAL n SECOND), "
+                + "IF(n % 13 = 0, NULL, CAST(n AS DECIMAL(12,2))), IF(n % 4 = 1, NULL, CAST(n % 128 AS INT)), "
+                + "IF(n % 1000 = 7, REPEAT('y', 65530 + n % 13), NULL), NULL, IF(n % 9 = 0, NULL, SEC_TO_TIME(n - 10000)) FROM s";
+        List<List<byte[]>> viaJdbc = readAllBinary(db, sql, Reader.JDBC);
+        assertEquals(20_000, viaJdbc.size());
+        assertSame(viaJdbc, readAllBinary(db, sql, Reader.WIRE));
     }
 
     @Test
@@ -180,7 +207,7 @@ class RowSourcesIT {
             try (ResultSet rs = st.executeQuery(sql)) {
                 RowSource source = switch (reader) {
                     case JDBC -> new JdbcRowSource(rs);
-                    case DRIVER_PACKETS -> new PacketRowSource(rs.unwrap(NativeResultset.class).getRows());
+                    case DRIVER_PACKETS -> new PacketRowSource(rs.unwrap(NativeResultset.class).getRows(), null);
                     case WIRE -> wire(rs);
                 };
                 TextRow row = new TextRow(rs.getMetaData().getColumnCount());
@@ -196,6 +223,37 @@ class RowSourcesIT {
                 }
             }
             assertEquals(42, answer(st), "the connection answers after the result");
+            return out;
+        }
+    }
+
+    /** As {@link #readAll}, through a server-side prepared statement: binary rows. */
+    private static List<List<byte[]>> readAllBinary(TestDb db, String sql, Reader reader) throws SQLException {
+        try (Connection conn = db.connect(); Statement plain = streaming(conn);
+                PreparedStatement ps = conn.unwrap(JdbcConnection.class).serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            List<List<byte[]>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                RowSource source = switch (reader) {
+                    case JDBC -> new JdbcRowSource(rs);
+                    case DRIVER_PACKETS -> new PacketRowSource(rs.unwrap(NativeResultset.class).getRows(), RowSource.unsignedIfBinary(rs));
+                    case WIRE -> wire(rs);
+                };
+                assertTrue(source.binary(), "binary rows");
+                TextRow row = new TextRow(rs.getMetaData().getColumnCount());
+                while (source.next(row)) {
+                    List<byte[]> values = new ArrayList<>();
+                    for (int c = 0; c < row.columns(); c++) {
+                        values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
+                    }
+                    out.add(values);
+                }
+                if (source instanceof WireRowSource w) {
+                    assertEquals(out.size(), w.rowsOffTheWire(), "every row was read off the wire");
+                }
+            }
+            assertEquals(42, answer(plain), "the connection answers after the result");
             return out;
         }
     }
