@@ -103,14 +103,20 @@ final class TunedJvm {
         }
         List<String> javaAndOptions = new ArrayList<>();
         javaAndOptions.add(java.get());
-        javaAndOptions.addAll(all.subList(0, jarFlag));
+        for (String option : all.subList(0, jarFlag)) {
+            if (option.startsWith("@") || option.startsWith("-XX:Flags") || option.startsWith("-XX:VMOptionsFile")) {
+                return Optional.empty(); // options in a file: what they choose is not known here
+            }
+            javaAndOptions.add(option);
+        }
         return Optional.of(new TunedJvm(javaAndOptions, Path.of(all.get(jarFlag + 1)), args));
     }
 
     // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
-        Archive archive = userChose("-Xshare", "Share", "Archive") ? null : Archive.forThisJvm(jar, writesParquet(args));
+        Archive archive = userChose("-Xshare", "Share", "Archive") ? null
+                : Archive.forThisJvm(jar, writesParquet(args), layoutOptions());
         Process child = new ProcessBuilder(command(archive)).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new PassOn(child, archive));
         int code = waitFor(child, Long.MAX_VALUE);
@@ -180,9 +186,13 @@ final class TunedJvm {
         return true;
     }
 
-    /** Whether one of the user's JVM options starts with one of these words, or is a -XX option containing it. */
+    /**
+     * Whether one of the user's JVM options starts with one of these words, or is a -XX option containing
+     * it: those on the command line, and those the JVM takes from the environment, which the second JVM
+     * gets as well (two GCs chosen would stop it from starting).
+     */
     private boolean userChose(String... words) {
-        for (String option : javaAndOptions.subList(1, javaAndOptions.size())) {
+        for (String option : allUserOptions()) {
             for (String word : words) {
                 if (option.startsWith(word) || option.startsWith("-XX:") && option.contains(word)) {
                     return true;
@@ -190,6 +200,38 @@ final class TunedJvm {
             }
         }
         return false;
+    }
+
+    private List<String> allUserOptions() {
+        List<String> options = new ArrayList<>(javaAndOptions.subList(1, javaAndOptions.size()));
+        for (String variable : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"}) {
+            String value = System.getenv(variable);
+            if (value != null) {
+                for (String word : value.trim().split(" ")) {
+                    if (!word.isEmpty()) {
+                        options.add(word);
+                    }
+                }
+            }
+        }
+        return options;
+    }
+
+    /**
+     * The user's options that decide how objects are laid out (heap size, compressed pointers), and with
+     * it which of the JDK's own archives the class archive builds on: an archive recorded under other
+     * ones would be refused, silently, at every start.
+     */
+    private String layoutOptions() {
+        StringBuilder key = new StringBuilder();
+        for (String option : allUserOptions()) {
+            if (option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MaxRAM")
+                    || option.contains("UseCompressed") || option.contains("UseCompactObjectHeaders")
+                    || option.startsWith("-XX:ObjectAlignmentInBytes")) {
+                key.append(option).append(' ');
+            }
+        }
+        return key.toString();
     }
 
     List<String> command(Archive archive) {
@@ -216,8 +258,8 @@ final class TunedJvm {
         if (archive != null) {
             cmd.addAll(archive.options());
         }
-        cmd.add("-Dsluice.jvm.tuned=true");
         cmd.addAll(userOptions);
+        cmd.add("-Dsluice.jvm.tuned=true"); // after the user's: the second JVM never starts a third
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(Arrays.asList(args));
@@ -272,7 +314,7 @@ final class TunedJvm {
         }
 
         /** The archive to use, or to record when {@code mayRecord}; null for neither. */
-        static Archive forThisJvm(Path jar, boolean mayRecord) {
+        static Archive forThisJvm(Path jar, boolean mayRecord, String layoutOptions) {
             try {
                 Path dir = AppPaths.home().resolve("cds");
                 Files.createDirectories(dir);
@@ -280,7 +322,7 @@ final class TunedJvm {
                     return null;
                 }
                 Archive archive = new Archive(dir.resolve(new StringBuilder("sluice-").append(Runtime.version().feature())
-                        .append('-').append(key(jar)).append(".jsa").toString()));
+                        .append('-').append(key(jar, layoutOptions)).append(".jsa").toString()));
                 return archive.exists || mayRecord ? archive : null;
             } catch (IOException | RuntimeException e) {
                 return null; // no archive: the options alone still apply
@@ -288,9 +330,9 @@ final class TunedJvm {
         }
 
         /** The JDK, and the jar and its libraries by name, size and time: a new build or JDK is a new archive. */
-        private static String key(Path jar) throws IOException {
+        private static String key(Path jar, String layoutOptions) throws IOException {
             StringBuilder key = new StringBuilder(System.getProperty("java.home")).append('|')
-                    .append(System.getProperty("java.vm.version"));
+                    .append(System.getProperty("java.vm.version")).append('|').append(layoutOptions);
             List<Path> files = new ArrayList<>(List.of(jar.toRealPath()));
             Path lib = jar.toRealPath().resolveSibling("lib");
             if (Files.isDirectory(lib)) {
@@ -344,6 +386,7 @@ final class TunedJvm {
         void discardTemp() {
             try {
                 Files.deleteIfExists(temp);
+                Files.deleteIfExists(temp.resolveSibling(temp.getFileName().toString().concat(".temp"))); // JDK 25 dumps there first
             } catch (IOException | RuntimeException ignored) {
                 // a leftover is removed with the old archives below, next time one is kept
             }
@@ -357,7 +400,7 @@ final class TunedJvm {
                 for (Path f : all) {
                     if (f.toString().endsWith(".jsa")) {
                         archives.add(f);
-                    } else if (f.toString().endsWith(".tmp") && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
+                    } else if (f.toString().contains(".tmp") && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
                         Files.deleteIfExists(f);
                     }
                 }

@@ -37,9 +37,13 @@ class JavaJarIT {
     }
 
     private Cli.Run javaJar(Path home, List<String> jvmOptions, String... args) throws Exception {
+        return javaJar(home, jvmOptions, Map.of(), args);
+    }
+
+    private Cli.Run javaJar(Path home, List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = Cli.startJar(JarImage.jar(), jvmOptions, home, out, err, args);
+        Process p = Cli.startJar(JarImage.jar(), jvmOptions, env, home, out, err, args);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "java -jar still running after 2 minutes");
         return new Cli.Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -114,6 +118,26 @@ class JavaJarIT {
         assertEquals("false", flags.get("UseSerialGC"));
         assertEquals("5.000000", flags.get("CompileThresholdScaling"), "the command ran on the second JVM");
         assertEquals(List.of(), filesIn(home.resolve("cds")));
+    }
+
+    /** A GC chosen in the environment, which the second JVM inherits: choosing ours as well would stop it. */
+    @Test
+    void aGcFromTheEnvironmentIsLeftAlone(TestDb db) throws Exception {
+        Cli.Run r = javaJar(dir.resolve("home"), List.of("-XX:+PrintFlagsFinal"), Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"),
+                "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals("true", flags.get("UseParallelGC"));
+        assertEquals("5.000000", flags.get("CompileThresholdScaling"), "the command ran on the second JVM");
+    }
+
+    /** The mark that stops a third JVM is the last word, whatever the user passes. */
+    @Test
+    void theSecondJvmStartsNoThird(TestDb db) throws Exception {
+        Cli.Run r = javaJar(dir.resolve("home"), List.of("-Dsluice.jvm.tuned=false", "-XX:+PrintFlagsFinal"),
+                "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().split(" CompileThresholdScaling ", -1).length - 1, "flags printed by exactly two JVMs");
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class Cli {
      */
     public static Process startJar(Path jar, List<String> jvmOptions, Path home, Path stdout, Path stderr, String... args)
             throws IOException {
+        return startJar(jar, jvmOptions, Map.of(), home, stdout, stderr, args);
+    }
+
+    /** As {@link #startJar(Path, List, Path, Path, Path, String...)} with more environment variables. */
+    public static Process startJar(Path jar, List<String> jvmOptions, Map<String, String> env, Path home, Path stdout, Path stderr,
+            String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -62,6 +68,7 @@ public final class Cli {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         pb.environment().putAll(Map.of("SLUICE_PASSWORD", TestDb.PASSWORD, "SLUICE_HOME", home.toString()));
         pb.environment().remove("SLUICE_TUNED_JVM");
+        pb.environment().putAll(env);
         Files.createDirectories(home);
         return pb.start();
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
@@ -86,15 +87,17 @@ public final class Exporter {
         try {
             String sql = plan.selectSql(req.where().orElse(null), req.limit().isPresent() ? req.limit().getAsLong() : null);
             List<ColumnReader<?>> readers = plan.newReaders();
-            stmt = StreamingQuery.open(conn, sql, readers);
-            Statement running = stmt;
-            try (AutoCloseable killer = cancel.onCancel(() -> QueryStop.stopStreaming(running, conn))) {
+            AtomicReference<Statement> running = new AtomicReference<>();
+            try (AutoCloseable killer = cancel.onCancel(() -> QueryStop.stopStreaming(running::get, conn))) {
+                stmt = StreamingQuery.open(conn, sql, readers);
+                running.set(stmt);
                 log.debug("export query ({} protocol): {}", StreamingQuery.binary(stmt) ? "binary" : "text", sql);
                 long queryStart = System.nanoTime();
                 ResultSet rs = StreamingQuery.execute(stmt, sql);
                 if (rs.getMetaData().getColumnCount() != plan.columns().size()) {
                     throw new SluiceException("The filter changed the columns of the result; use a plain WHERE condition.");
                 }
+                StreamingQuery.checkExecuted(rs, readers);
                 BatchReader reader = new BatchReader(RowSource.of(rs), readers, req.batchRows(), req.batchBytes(),
                         cancel::isCancelled);
                 Progress progress = new Progress(req.sampleRows(), writer, listener, expected, t0);

@@ -3,6 +3,7 @@ package io.sluice.core.export;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,17 @@ public final class QueryStop {
     private QueryStop() {
     }
 
-    /** KILL QUERY while it executes, then the connection aborted: for a streaming export's own connection. */
-    public static void stopStreaming(Statement st, Connection conn) {
+    /**
+     * KILL QUERY while it executes, then the connection aborted: for a streaming export's own connection.
+     * {@code st} gives the statement, or null while it is still being prepared (the prepare can wait for
+     * a table's metadata lock): then aborting the connection is what ends the wait.
+     */
+    public static void stopStreaming(Supplier<Statement> st, Connection conn) {
         inBackground(() -> {
-            cancel(st);
+            Statement running = st.get();
+            if (running != null) {
+                cancel(running);
+            }
             abort(conn);
         });
     }

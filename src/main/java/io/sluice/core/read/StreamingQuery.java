@@ -2,6 +2,7 @@ package io.sluice.core.read;
 
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.result.Field;
+import io.sluice.core.error.SluiceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,12 @@ import java.util.List;
  * the text protocol, as before. {@code -Dsluice.protocol=text} forces the latter.
  */
 public final class StreamingQuery {
+    /**
+     * The decimals the server reports for a floating-point value printed in full (NOT_FIXED_DEC; the
+     * driver reports such a DOUBLE with 0).
+     */
+    private static final int NOT_FIXED_DECIMALS = 31;
+
     private StreamingQuery() {}
 
     /** A statement that streams row by row; {@link #execute} runs {@code sql} on it. */
@@ -42,6 +49,39 @@ public final class StreamingQuery {
         return st instanceof PreparedStatement;
     }
 
+    /**
+     * After the execute: the rows are sliced by the executed result's column types, which the prepare's
+     * could differ from (the table altered in between), so the readers are asked again.
+     */
+    public static void checkExecuted(ResultSet rs, List<ColumnReader<?>> readers) throws SQLException {
+        if (rs.getStatement() instanceof PreparedStatement
+                && !readable(rs.getMetaData().unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields(), readers)) {
+            throw new SluiceException("The columns changed while the export started; run it again.");
+        }
+    }
+
+    /**
+     * Whether every reader takes its column's binary form. A DOUBLE or FLOAT with a fixed number of
+     * decimals is left to the text protocol: the server rounds its text to those decimals (the sum of
+     * two DOUBLE(10,2) is sent as 0.30), while its binary form is the unrounded double.
+     */
+    private static boolean readable(Field[] fields, List<ColumnReader<?>> readers) {
+        if (fields.length != readers.size()) {
+            return false;
+        }
+        for (int c = 0; c < fields.length; c++) {
+            int type = fields[c].getMysqlTypeId();
+            int decimals = fields[c].getDecimals();
+            if ((type == WireTypes.DOUBLE || type == WireTypes.FLOAT) && decimals > 0 && decimals < NOT_FIXED_DECIMALS) {
+                return false;
+            }
+            if (!readers.get(c).readsBinary(type)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static PreparedStatement prepareBinary(Connection conn, String sql, List<ColumnReader<?>> readers)
             throws SQLException {
         if ("text".equals(System.getProperty("sluice.protocol")) || !conn.isWrapperFor(JdbcConnection.class)
@@ -62,11 +102,8 @@ public final class StreamingQuery {
                     || !md.isWrapperFor(com.mysql.cj.jdbc.result.ResultSetMetaData.class)) {
                 return null;
             }
-            Field[] fields = md.unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
-            for (int c = 0; c < readers.size(); c++) {
-                if (!readers.get(c).readsBinary(fields[c].getMysqlTypeId())) {
-                    return null;
-                }
+            if (!readable(md.unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields(), readers)) {
+                return null;
             }
             keep = true;
             return ps;

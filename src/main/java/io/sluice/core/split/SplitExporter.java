@@ -29,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -374,16 +375,14 @@ public final class SplitExporter {
         boolean completed = false;
         Connection conn = connector.open();
         List<ColumnReader<?>> readers = plan.newReaders();
-        Statement st;
-        try {
+        AtomicReference<Statement> running = new AtomicReference<>();
+        Statement st = null;
+        try (AutoCloseable killer = stop.onCancel(() -> QueryStop.stopStreaming(running::get, conn))) {
             st = StreamingQuery.open(conn, sql, readers);
-        } catch (SQLException | RuntimeException e) {
-            QueryStop.abort(conn);
-            throw e;
-        }
-        try (AutoCloseable killer = stop.onCancel(() -> QueryStop.stopStreaming(st, conn))) {
+            running.set(st);
             log.debug("range {} query ({} protocol): {}", w.range(), StreamingQuery.binary(st) ? "binary" : "text", sql);
             ResultSet rs = StreamingQuery.execute(st, sql);
+            StreamingQuery.checkExecuted(rs, readers);
             BatchReader reader = new BatchReader(RowSource.of(rs), readers, req.batchRows(), req.batchBytes(),
                     stop::isCancelled);
             PartSink sink = new PartSink(dir, w.range(), ranged, w.firstSeq(), plan.arrowSchema(), plan.parquetColumns(), options,
