@@ -27,6 +27,7 @@ public final class Launcher {
                 System.exit(tuned.getAsInt());
             }
         }
+        TunedJvm.endWithTheFirstJvm();
         warmUpFor(args);
         int code = SluiceCli.run(args);
         if (code == 0) {

@@ -150,6 +150,17 @@ final class TunedJvm {
     }
 
     /**
+     * On the second JVM: if the first one ends before the command has (killed, even with SIGKILL, which
+     * it cannot pass on), this one ends the same way as on Ctrl-C: the export is cancelled and its temp
+     * file deleted, rather than running on with no one waiting for it.
+     */
+    static void endWithTheFirstJvm() {
+        if (Boolean.getBoolean(MARK)) {
+            ProcessHandle.current().parent().ifPresent(first -> first.onExit().thenRun(() -> System.exit(130)));
+        }
+    }
+
+    /**
      * On the second JVM, after a command succeeded: writes the class archive if this JVM is to record
      * it. Best effort; the parent keeps the file only if it is there when the command has ended.
      */

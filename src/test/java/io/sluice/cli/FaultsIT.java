@@ -308,8 +308,40 @@ class FaultsIT {
         Path home = dir.resolve("home");
         assertCtrlCEndsCleanly(Cli.startJar(JarImage.jar(), List.of("-Xmx256m"), home, dir.resolve("out.txt"),
                 dir.resolve("err.txt"), pausedExport(db, out)), out, home);
-        assertEquals(List.of(), ProcessHandle.allProcesses().filter(h -> h.info().arguments()
-                .map(a -> List.of(a).contains(out.toString())).orElse(false)).toList(), "an export left running");
+        assertEquals(List.of(), exportsRunning(out), "an export left running");
+    }
+
+    /**
+     * SIGKILL on the JVM of {@code java -jar}, which cannot pass it on: the second JVM notices and ends
+     * as on Ctrl-C (target untouched, no temp file) instead of exporting on for no one.
+     */
+    @Test
+    void killMinus9OnJavaJarEndsTheExportToo(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = keep("big.parquet");
+        Path home = dir.resolve("home");
+        Process p = Cli.startJar(JarImage.jar(), List.of("-Xmx256m"), home, dir.resolve("out.txt"), dir.resolve("err.txt"),
+                pausedExport(db, out));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(1_000); // the server holds the middle row back 5 s
+        assertTrue(p.isAlive(), () -> "the export ended before the kill: " + read(dir.resolve("err.txt")));
+        p.destroyForcibly();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < end && !exportsRunning(out).isEmpty()) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), exportsRunning(out), "the second JVM ended within 3 s of the first");
+        assertArrayEquals(OLD, Files.readAllBytes(out));
+        Targets.assertNoTempFiles(dir);
+    }
+
+    private static List<ProcessHandle> exportsRunning(Path out) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().arguments()
+                .map(a -> List.of(a).contains(out.toString())).orElse(false)).toList();
     }
 
     private static String[] pausedExport(TestDb db, Path out) {
