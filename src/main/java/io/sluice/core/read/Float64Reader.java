@@ -4,8 +4,9 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import org.apache.arrow.vector.Float8Vector;
 
 /**
- * DOUBLE: in the binary protocol its 8 bytes as they are. In text, the server sends the shortest text that round-trips, and the parser rounds correctly (as
- * {@link Double#parseDouble} does, without building a String), so the value is exact.
+ * DOUBLE: in the binary protocol its 8 bytes as they are. In text, the server sends the shortest text
+ * that round-trips, and the parser rounds correctly (as {@link Double#parseDouble} does, without
+ * building a String), so the value is exact either way.
  */
 final class Float64Reader extends ColumnReader<Float8Vector> {
     Float64Reader(String column, boolean nullable) {

@@ -25,10 +25,6 @@ public interface RowSource {
     }
 
     /**
-     * The fastest source the result set allows: the driver's row packets parsed in one pass when it is
-     * Connector/J's text protocol, else one {@code getBytes} per column.
-     */
-    /**
      * For a result of Connector/J's server-side prepared statement (binary rows): whether each column is
      * unsigned; null for text rows.
      */
@@ -44,6 +40,10 @@ public interface RowSource {
         return unsigned;
     }
 
+    /**
+     * The fastest source the result set allows: Connector/J's row packets, text or binary, sliced in one
+     * pass, else one {@code getBytes} per column.
+     */
     static RowSource of(ResultSet rs) throws SQLException {
         RowSource packets = PacketRowSource.tryOpen(rs);
         return packets != null ? packets : new JdbcRowSource(rs);

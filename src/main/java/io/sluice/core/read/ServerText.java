@@ -6,8 +6,8 @@ package io.sluice.core.read;
  */
 public final class ServerText {
     public static final long INVALID = Long.MIN_VALUE;
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+    static final long MICROS_PER_SECOND = 1_000_000L;
+    static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
 
     private ServerText() {}
 

@@ -16,9 +16,9 @@ import java.util.List;
  * column's reader takes the binary protocol's form of it: numbers and dates then travel as
  * fixed-width binary, which the server does not format as text and Sluice does not parse. On 2 cores
  * shared with the server, the server's CPU for table (d) went 0.95 → 0.58 s and for (b) 1.96 → 1.3–1.6 s
- * (docs/benchmarks.md). Otherwise (a FLOAT, a TIME, a column mapped to text from a number, a driver
- * whose packets cannot be read here, or a statement the server will not prepare) a plain statement and
- * the text protocol, as before. {@code -Dsluice.protocol=text} forces the latter.
+ * (docs/benchmarks.md). Otherwise (a number or date mapped to text, a TIME as a time of day, a DOUBLE
+ * with fixed decimals, a driver whose packets cannot be read here, or a statement the server will not
+ * prepare) a plain statement and the text protocol, as before. {@code -Dsluice.protocol=text} forces the latter.
  */
 public final class StreamingQuery {
     /**

@@ -2,7 +2,7 @@ package io.sluice.core.read;
 
 /**
  * The current row as the server sent it: for each column a slice of bytes holding its text form
- * (binary strings as they are), or NULL. The slices point into the driver's row buffer and are valid
+ * (binary strings as they are), or, for a binary-protocol row, its binary form; or NULL. The slices point into the driver's row buffer and are valid
  * only until the next row is read.
  */
 public final class TextRow {

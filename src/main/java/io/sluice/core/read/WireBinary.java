@@ -7,9 +7,6 @@ package io.sluice.core.read;
  * Dates are checked as {@link ServerText} checks their text, so both protocols give the same values.
  */
 final class WireBinary {
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
-
     private WireBinary() {}
 
     /** A little-endian integer of {@code len} (1, 2, 4 or 8) bytes, sign-extended. */
@@ -53,7 +50,7 @@ final class WireBinary {
             return 0;
         }
         long days = int32(b, off + 1) & 0xFFFF_FFFFL;
-        long micros = (((days * 24 + b[off + 5]) * 60 + b[off + 6]) * 60 + b[off + 7]) * MICROS_PER_SECOND;
+        long micros = (((days * 24 + b[off + 5]) * 60 + b[off + 6]) * 60 + b[off + 7]) * ServerText.MICROS_PER_SECOND;
         if (len >= 12) {
             micros += int32(b, off + 8) & 0xFFFF_FFFFL;
         }
@@ -84,9 +81,9 @@ final class WireBinary {
         if (days == ServerText.INVALID) {
             return ServerText.INVALID;
         }
-        long micros = days * MICROS_PER_DAY;
+        long micros = days * ServerText.MICROS_PER_DAY;
         if (len >= 7) {
-            micros += ((b[off + 4] * 60L + b[off + 5]) * 60L + b[off + 6]) * MICROS_PER_SECOND;
+            micros += ((b[off + 4] * 60L + b[off + 5]) * 60L + b[off + 6]) * ServerText.MICROS_PER_SECOND;
         }
         if (len >= 11) {
             micros += int32(b, off + 7) & 0xFFFF_FFFFL;

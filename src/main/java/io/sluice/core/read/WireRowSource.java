@@ -70,22 +70,20 @@ final class WireRowSource implements RowSource {
     private final int[] widths;
     private final boolean[] unsigned;
 
-    private WireRowSource(ResultsetRows rows, SocketConnection socket, SimplePacketReader reader, Field[] binaryFields)
-            throws IOException {
+    private WireRowSource(ResultsetRows rows, SocketConnection socket, SimplePacketReader reader, Field[] binaryFields,
+            boolean[] unsigned) throws IOException {
         this.rows = rows;
         this.socket = socket;
         this.in = socket.getMysqlInput();
         this.ahead = ReadAheadBuffer.of(in);
         this.reader = reader;
+        this.unsigned = unsigned;
         if (binaryFields == null) {
             this.widths = null;
-            this.unsigned = null;
         } else {
             this.widths = new int[binaryFields.length];
-            this.unsigned = new boolean[binaryFields.length];
             for (int c = 0; c < binaryFields.length; c++) {
                 widths[c] = WireTypes.fixedWidth(binaryFields[c].getMysqlTypeId());
-                unsigned[c] = binaryFields[c].isUnsigned();
             }
         }
     }
@@ -93,8 +91,8 @@ final class WireRowSource implements RowSource {
     /**
      * A wire source for {@code rows}, or null unless they are rows streamed over Connector/J's native
      * protocol with the plain packet reader and no packet already read ahead: text rows, or binary rows
-     * of a server-side prepared statement. Packet debugging and
-     * protocol tracing keep the driver's own reading: they watch every packet and its sequence number.
+     * of a server-side prepared statement. Packet debugging and protocol tracing keep the driver's own
+     * reading: they watch every packet and its sequence number.
      */
     static RowSource tryOpen(ResultSet rs, ResultsetRows rows) throws SQLException {
         if (!(rows instanceof ResultsetRowsStreaming) || rs.getStatement() == null) {
@@ -108,7 +106,7 @@ final class WireRowSource implements RowSource {
         Field[] binary = rs.getStatement() instanceof ServerPreparedStatement
                 ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
         try {
-            return new WireRowSource(rows, protocol.getSocketConnection(), reader, binary);
+            return new WireRowSource(rows, protocol.getSocketConnection(), reader, binary, RowSource.unsignedIfBinary(rs));
         } catch (IOException e) {
             return null; // no input stream: the driver will say why when it reads
         }
