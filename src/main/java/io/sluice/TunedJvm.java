@@ -245,6 +245,17 @@ final class TunedJvm {
         return key.toString();
     }
 
+    /**
+     * The installed CLI's young generation (installer/jpackage/sluice-cli.properties): a small one, used
+     * over and over, because memory a process touches for the first time is what costs most on a
+     * virtual machine (about 5 ms a MiB where the benchmark runs; docs/benchmarks.md, seventh pass), and
+     * the default young generation of a third of the first heap was a fresh 100 MiB for the first
+     * million rows. Arrays of half a MiB and more (a blob's value, a row group's compressed pages) go
+     * straight to the old generation: with a young generation this small they would otherwise be
+     * copied out of it at every collection and fill the old one without a full collection ever running.
+     */
+    static final List<String> SMALL_YOUNG_GENERATION = List.of("-Xmn16m", "-XX:PretenureSizeThreshold=512k");
+
     List<String> command(Archive archive) {
         List<String> userOptions = javaAndOptions.subList(1, javaAndOptions.size());
         List<String> cmd = new ArrayList<>();
@@ -252,6 +263,7 @@ final class TunedJvm {
         cmd.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JDK without one of these still runs the command
         if (!userChose("GC")) {
             cmd.add("-XX:+UseSerialGC");
+            cmd.addAll(SMALL_YOUNG_GENERATION);
         }
         cmd.add("-XX:CompileThresholdScaling=5");
         if (Runtime.version().feature() >= 24) {

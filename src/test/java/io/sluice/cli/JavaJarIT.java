@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.testing.Cli;
@@ -87,6 +88,8 @@ class JavaJarIT {
         assertEquals(0, r.code(), r.err());
         Map<String, String> flags = lastFlags(r.out());
         assertEquals("true", flags.get("UseSerialGC"), "the second JVM's GC");
+        assertEquals(String.valueOf(16 << 20), flags.get("MaxNewSize"), "a small young generation");
+        assertEquals(String.valueOf(512 << 10), flags.get("PretenureSizeThreshold"), "large arrays go to the old one");
         assertEquals("5.000000", flags.get("CompileThresholdScaling"));
         assertEquals("true", flags.get("RecordDynamicDumpInfo"), "the first export records the archive");
         assertEquals(expected, ParquetFiles.rows(first).toString());
@@ -116,6 +119,8 @@ class JavaJarIT {
         assertEquals(Long.toString(200L << 20), flags.get("MaxHeapSize"));
         assertEquals("true", flags.get("UseParallelGC"));
         assertEquals("false", flags.get("UseSerialGC"));
+        assertNotEquals(String.valueOf(16 << 20), flags.get("MaxNewSize"), "the young generation is left to the user's GC");
+        assertEquals("0", flags.get("PretenureSizeThreshold"));
         assertEquals("5.000000", flags.get("CompileThresholdScaling"), "the command ran on the second JVM");
         assertEquals(List.of(), filesIn(home.resolve("cds")));
     }

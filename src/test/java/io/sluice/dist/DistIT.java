@@ -86,6 +86,9 @@ class DistIT {
         Result flags = cli(db, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
         assertEquals(0, flags.exit, flags::toString);
         assertTrue(flags.stdout.matches("(?s).*\\bCompileThresholdScaling\\s+=\\s+5\\.0+\\s.*"), "the JIT's thresholds");
+        assertTrue(flags.stdout.matches("(?s).*\\bMaxNewSize\\s+=\\s+" + (16 << 20) + "\\s.*"), "a small young generation");
+        assertTrue(flags.stdout.matches("(?s).*\\bPretenureSizeThreshold\\s+=\\s+" + (512 << 10) + "\\s.*"),
+                "large arrays straight to the old generation");
         boolean onRequest = read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
         assertTrue(flags.stdout.matches("(?s).*\\bUseTransparentHugePages\\s+=\\s+" + onRequest + "\\s.*"),
                 "huge pages " + (onRequest ? "asked for" : "not asked for") + " where the kernel's setting is "
