@@ -27,23 +27,11 @@ final class BinaryRowPacket {
             long len = width;
             if (width == 0) {
                 int first = b[p++] & 0xFF;
-                if (first < 0xFB) {
-                    len = first;
-                } else if (first == 0xFC) {
-                    len = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-                    p += 2;
-                } else if (first == 0xFD) {
-                    len = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16;
-                    p += 3;
-                } else if (first == 0xFE) {
-                    len = 0;
-                    for (int k = 7; k >= 0; k--) {
-                        len = len << 8 | (b[p + k] & 0xFF);
-                    }
-                    p += 8;
-                } else {
+                if (first == 0xFB || first == 0xFF) {
                     throw new IllegalStateException("a binary row packet has a NULL marker in column " + (c + 1));
                 }
+                len = RowPacket.lengthAt(b, p, first);
+                p += RowPacket.lengthBytes(first);
             }
             if (len < 0 || p + len > end) {
                 throw new IllegalStateException("a row packet of " + end + " bytes ends inside column " + (c + 1));

@@ -203,24 +203,14 @@ class RowSourcesIT {
 
     private static List<List<byte[]>> readAll(TestDb db, String sql, Reader reader) throws SQLException {
         try (Connection conn = db.connect(); Statement st = streaming(conn)) {
-            List<List<byte[]>> out = new ArrayList<>();
+            List<List<byte[]>> out;
             try (ResultSet rs = st.executeQuery(sql)) {
                 RowSource source = switch (reader) {
                     case JDBC -> new JdbcRowSource(rs);
                     case DRIVER_PACKETS -> new PacketRowSource(rs.unwrap(NativeResultset.class).getRows(), null);
                     case WIRE -> wire(rs);
                 };
-                TextRow row = new TextRow(rs.getMetaData().getColumnCount());
-                while (source.next(row)) {
-                    List<byte[]> values = new ArrayList<>();
-                    for (int c = 0; c < row.columns(); c++) {
-                        values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
-                    }
-                    out.add(values);
-                }
-                if (source instanceof WireRowSource w) { // the driver, handed a packet back, would read any rows left itself
-                    assertEquals(out.size(), w.rowsOffTheWire(), "every row was read off the wire");
-                }
+                out = rows(source, rs);
             }
             assertEquals(42, answer(st), "the connection answers after the result");
             return out;
@@ -233,7 +223,7 @@ class RowSourcesIT {
                 PreparedStatement ps = conn.unwrap(JdbcConnection.class).serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                         ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE);
-            List<List<byte[]>> out = new ArrayList<>();
+            List<List<byte[]>> out;
             try (ResultSet rs = ps.executeQuery()) {
                 RowSource source = switch (reader) {
                     case JDBC -> new JdbcRowSource(rs);
@@ -241,21 +231,28 @@ class RowSourcesIT {
                     case WIRE -> wire(rs);
                 };
                 assertTrue(source.binary(), "binary rows");
-                TextRow row = new TextRow(rs.getMetaData().getColumnCount());
-                while (source.next(row)) {
-                    List<byte[]> values = new ArrayList<>();
-                    for (int c = 0; c < row.columns(); c++) {
-                        values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
-                    }
-                    out.add(values);
-                }
-                if (source instanceof WireRowSource w) {
-                    assertEquals(out.size(), w.rowsOffTheWire(), "every row was read off the wire");
-                }
+                out = rows(source, rs);
             }
             assertEquals(42, answer(plain), "the connection answers after the result");
             return out;
         }
+    }
+
+    /** Every row of {@code source}, each column's bytes copied out (null for NULL). */
+    private static List<List<byte[]>> rows(RowSource source, ResultSet rs) throws SQLException {
+        List<List<byte[]>> out = new ArrayList<>();
+        TextRow row = new TextRow(rs.getMetaData().getColumnCount());
+        while (source.next(row)) {
+            List<byte[]> values = new ArrayList<>();
+            for (int c = 0; c < row.columns(); c++) {
+                values.add(row.isNull(c) ? null : Arrays.copyOfRange(row.buffer(c), row.offset(c), row.offset(c) + row.length(c)));
+            }
+            out.add(values);
+        }
+        if (source instanceof WireRowSource w) { // the driver, handed a packet back, would read any rows left itself
+            assertEquals(out.size(), w.rowsOffTheWire(), "every row was read off the wire");
+        }
+        return out;
     }
 
     private static Statement streaming(Connection conn) throws SQLException {
