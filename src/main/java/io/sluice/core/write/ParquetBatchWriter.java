@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,13 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
- * Writes Arrow batches to one Parquet file, column by column: each column's values go straight to
- * parquet-java's column writer in runs of {@value #RUN} rows, without the per-row record assembly of
- * {@code ParquetWriter}. Row groups close at {@link WriterOptions#rowGroupBytes()} or
+ * Writes Arrow batches to one Parquet file, column by column, in runs of {@value #RUN} rows, without
+ * the per-row record assembly of {@code ParquetWriter}. Columns written without a dictionary get
+ * their PLAIN pages from Sluice's own {@link PlainColumn}s where {@link PlainColumns} has one; the
+ * others' values go to parquet-java's column writers one by one. Row groups close at {@link WriterOptions#rowGroupBytes()} or
  * {@link WriterOptions#rowGroupRows()}. The Arrow schema goes into the footer as
  * {@code ARROW:schema}, as Arrow's own writers do, so Arrow readers get Duration, unsigned and
  * dictionary types back exactly.
@@ -56,7 +59,13 @@ public final class ParquetBatchWriter implements BatchSink {
     private final BytesInputCompressor compressor;
     private final Map<String, String> openingMetadata;
     private final Map<String, String> closingMetadata = new HashMap<>();
+    /** Whether columns may get Sluice's own PLAIN pages; off only to compare with parquet-java's. */
+    private final boolean ownPlainPages;
     private ParquetProperties properties;
+    /** Per column: its own PLAIN writer, or null when parquet-java's writer takes it. */
+    private PlainColumn[] plain;
+    /** The columns parquet-java writes, or null when there are none. */
+    private MessageType parquetWritten;
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore store;
     private ColumnWriter[] writers;
@@ -81,6 +90,18 @@ public final class ParquetBatchWriter implements BatchSink {
 
     private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
                                WriterOptions options, Map<String, String> metadata) throws IOException {
+        this(output, arrowSchema, parquetColumns, options, metadata, true);
+    }
+
+    /** With {@code ownPlainPages} false, parquet-java writes every column: the reference the tests compare with. */
+    static ParquetBatchWriter withParquetJavaPagesOnly(Path file, Schema arrowSchema, List<ParquetColumn> parquetColumns,
+                                                       WriterOptions options) throws IOException {
+        return new ParquetBatchWriter(new ClosableOutputFile(file), arrowSchema, parquetColumns, options, Map.of(), false);
+    }
+
+    private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
+                               WriterOptions options, Map<String, String> metadata, boolean ownPlainPages) throws IOException {
+        this.ownPlainPages = ownPlainPages;
         this.openingMetadata = new HashMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
         this.schema = ParquetColumn.schemaOf(parquetColumns);
@@ -106,7 +127,7 @@ public final class ParquetBatchWriter implements BatchSink {
     public void write(VectorSchemaRoot batch) throws IOException {
         try {
             if (properties == null) {
-                properties = properties(DictionaryChoice.plainColumns(batch), rowsBetweenPageChecks(batch));
+                chooseWriters(batch);
             }
             List<FieldVector> vectors = batch.getFieldVectors();
             ValueWriter[] values = new ValueWriter[vectors.size()];
@@ -119,25 +140,59 @@ public final class ParquetBatchWriter implements BatchSink {
             }
             int n = batch.getRowCount();
             for (int from = 0; from < n; ) {
-                if (store == null) {
+                if (pages == null) {
                     startRowGroup();
                 }
                 int to = (int) Math.min(Math.min(n, from + RUN), from + options.rowGroupRows() - rowsInGroup);
                 for (int c = 0; c < values.length; c++) {
-                    writeRun(c, vectors.get(c), hasNulls[c], values[c], from, to);
+                    if (plain[c] != null) {
+                        requireValues(c, vectors.get(c), hasNulls[c]);
+                        plain[c].write(vectors.get(c), from, to, hasNulls[c]);
+                    } else {
+                        writeRun(c, vectors.get(c), hasNulls[c], values[c], from, to);
+                    }
                 }
-                for (int row = from; row < to; row++) {
-                    store.endRecord(); // lets parquet-java cut pages at the page size
+                if (store != null) {
+                    for (int row = from; row < to; row++) {
+                        store.endRecord(); // lets parquet-java cut pages at the page size
+                    }
                 }
                 rowsInGroup += to - from;
                 from = to;
-                if (rowsInGroup >= options.rowGroupRows() || store.getBufferedSize() >= options.rowGroupBytes()) {
+                if (rowsInGroup >= options.rowGroupRows() || bufferedSize() >= options.rowGroupBytes()) {
                     endRowGroup();
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
             failed = true;
             throw e;
+        }
+    }
+
+    /**
+     * Chooses, from the first batch, the columns written without a dictionary and, among those, the
+     * ones Sluice writes PLAIN pages for itself.
+     */
+    private void chooseWriters(VectorSchemaRoot firstBatch) {
+        List<String> plainColumns = DictionaryChoice.plainColumns(firstBatch);
+        properties = properties(plainColumns, rowsBetweenPageChecks(firstBatch));
+        plain = new PlainColumn[columns.size()];
+        List<Type> rest = new ArrayList<>();
+        for (int c = 0; c < plain.length; c++) {
+            FieldVector vector = firstBatch.getVector(c);
+            if (ownPlainPages && plainColumns.contains(vector.getName())) {
+                plain[c] = PlainColumns.of(columns.get(c), vector, properties);
+            }
+            if (plain[c] == null) {
+                rest.add(schema.getType(c));
+            }
+        }
+        parquetWritten = rest.isEmpty() ? null : new MessageType(schema.getName(), rest);
+    }
+
+    private void requireValues(int c, FieldVector vector, boolean hasNulls) {
+        if (hasNulls && columns.get(c).getMaxDefinitionLevel() == 0) {
+            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL"); // ColumnReader refuses it
         }
     }
 
@@ -150,9 +205,7 @@ public final class ParquetBatchWriter implements BatchSink {
             }
             return;
         }
-        if (maxDef == 0) {
-            throw new IllegalStateException("column '" + vector.getName() + "' is required but holds a NULL"); // ColumnReader refuses it
-        }
+        requireValues(c, vector, hasNulls);
         ArrowBuf validity = vector.getValidityBuffer();
         for (int row = from; row < to; row++) {
             if (BitVectorHelper.get(validity, row) == 0) {
@@ -196,23 +249,65 @@ public final class ParquetBatchWriter implements BatchSink {
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        store = properties.newColumnWriteStore(schema, pages, pages);
+        store = parquetWritten == null ? null : properties.newColumnWriteStore(parquetWritten, pages, pages);
         writers = new ColumnWriter[columns.size()];
         for (int c = 0; c < writers.length; c++) {
-            writers[c] = store.getColumnWriter(columns.get(c));
+            if (plain[c] != null) {
+                plain[c].startRowGroup(pages.getPageWriter(columns.get(c)));
+            } else {
+                writers[c] = store.getColumnWriter(columns.get(c));
+            }
         }
         rowsInGroup = 0;
     }
 
+    /** Bytes held for the open row group, its compressed pages included. */
+    private long bufferedSize() {
+        long size = store == null ? 0 : store.getBufferedSize();
+        for (PlainColumn p : plain) {
+            if (p != null) {
+                size += p.bufferedSize();
+            }
+        }
+        return size;
+    }
+
     private void endRowGroup() throws IOException {
         file.startBlock(rowsInGroup);
-        store.flush();
+        for (PlainColumn p : plain) {
+            if (p != null) {
+                p.writePage();
+            }
+        }
+        if (store != null) {
+            store.flush();
+        }
         pages.flushToFileWriter(file);
         file.endBlock();
-        store.close();
-        pages.close();
-        store = null;
-        pages = null;
+        closeRowGroup();
+    }
+
+    private void closeRowGroup() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            pages.close();
+            store = null;
+            pages = null;
+        }
+    }
+
+    /** The columns whose PLAIN pages Sluice writes itself; known after the first batch. */
+    List<String> ownPlainColumns() {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; plain != null && c < plain.length; c++) {
+            if (plain[c] != null) {
+                names.add(schema.getFieldName(c));
+            }
+        }
+        return names;
     }
 
     /** Metadata known only at the end (e.g. SRIDs seen); goes into the footer. */
@@ -223,7 +318,7 @@ public final class ParquetBatchWriter implements BatchSink {
     /** Bytes written so far plus those buffered for the current row group. */
     public long dataSize() {
         try {
-            return file.getPos() + (store == null ? 0 : store.getBufferedSize());
+            return file.getPos() + (pages == null ? 0 : bufferedSize());
         } catch (IOException e) {
             return -1;
         }
@@ -249,7 +344,7 @@ public final class ParquetBatchWriter implements BatchSink {
         closed = true;
         try {
             if (!failed) {
-                if (store != null && rowsInGroup > 0) {
+                if (pages != null && rowsInGroup > 0) {
                     endRowGroup();
                 }
                 // sorted: a HashMap lists keys of one bucket in the order they came, and Map.of's order differs
@@ -267,9 +362,15 @@ public final class ParquetBatchWriter implements BatchSink {
             throw e;
         } finally {
             try {
-                if (store != null) {
-                    store.close();
-                    pages.close();
+                if (pages != null) {
+                    closeRowGroup();
+                }
+                if (plain != null) {
+                    for (PlainColumn p : plain) {
+                        if (p != null) {
+                            p.close();
+                        }
+                    }
                 }
             } finally {
                 try {

@@ -1,0 +1,76 @@
+package io.sluice.core.write;
+
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveComparator;
+
+/**
+ * Which columns Sluice writes PLAIN pages for itself ({@link PlainColumn}): those written without a
+ * dictionary whose Arrow layout and Parquet type are one of the pairs {@link ValueWriters} writes
+ * value by value, read the same way. Every other column (booleans, fixed-length binary, big-endian
+ * decimals, geometry, dictionary-encoded columns) keeps parquet-java's column writer.
+ */
+final class PlainColumns {
+    private PlainColumns() {}
+
+    /** The column's own PLAIN writer, or null when parquet-java's writer keeps it. */
+    static PlainColumn of(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+        if (column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1) {
+            return null;
+        }
+        ArrowType arrow = vector.getField().getType();
+        return switch (column.getPrimitiveType().getPrimitiveTypeName()) {
+            case INT32 -> int32(column, vector, arrow, properties);
+            case INT64 -> int64(column, vector, arrow, properties);
+            case FLOAT -> vector instanceof Float4Vector ? new PlainFloatingColumn(column, properties, 4) : null;
+            case DOUBLE -> vector instanceof Float8Vector ? new PlainFloatingColumn(column, properties, 8) : null;
+            case BINARY -> binary(column, vector, properties);
+            default -> null;
+        };
+    }
+
+    private static PlainColumn int32(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
+        if (!(vector instanceof BaseFixedWidthVector fixed)) {
+            return null;
+        }
+        int width = fixed.getTypeWidth();
+        PlainInt32Column.Source source;
+        if (arrow instanceof ArrowType.Decimal) {
+            source = PlainInt32Column.Source.LOW_INT32_OF_WIDER;
+        } else if (width == 4) {
+            source = PlainInt32Column.Source.INT32;
+        } else if (arrow instanceof ArrowType.Int i && width == 2) {
+            source = i.getIsSigned() ? PlainInt32Column.Source.INT16 : PlainInt32Column.Source.UINT16;
+        } else {
+            return null;
+        }
+        return new PlainInt32Column(column, properties, source, width);
+    }
+
+    private static PlainColumn int64(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
+        if (!(vector instanceof BaseFixedWidthVector fixed)) {
+            return null;
+        }
+        int width = fixed.getTypeWidth();
+        return width == 8 || arrow instanceof ArrowType.Decimal && width > 8 ? new PlainInt64Column(column, properties, width) : null;
+    }
+
+    /** Strings, JSON and plain binary: the types whose order is unsigned byte order, with no statistics of their own. */
+    private static PlainColumn binary(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+        LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
+        boolean plainBytes = logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation;
+        if (!plainBytes || !(vector instanceof BaseVariableWidthVector)
+                || !PrimitiveComparator.UNSIGNED_LEXICOGRAPHICAL_BINARY_COMPARATOR.equals(column.getPrimitiveType().comparator())) {
+            return null;
+        }
+        return new PlainBinaryColumn(column, properties);
+    }
+}

@@ -1,0 +1,281 @@
+package io.sluice.core.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.ParquetFiles;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type.Repetition;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sluice's own PLAIN pages against parquet-java's column writer, the reference: the same rows in,
+ * the same values, statistics and encodings out, over several row groups and many small pages, with
+ * NULLs, each type's edges, NaN and both zeros, empty strings and values larger than a page.
+ */
+class PlainColumnsTest {
+    private static final int ROWS = 30_000;
+    private static final int BATCH = 4_096;
+    /** Small pages and row groups, so that runs, pages and row groups end at many different rows. */
+    private static final WriterOptions OPTIONS = new WriterOptions(Compression.ZSTD, 8L << 20, 10_000, 4_096);
+    /** The columns the plain writers must take; the rest stay with parquet-java. */
+    private static final Set<String> OWN = Set.of("i16", "u16", "i32", "u32", "i64", "i64_required", "u64", "date", "ts",
+            "dec9", "dec18", "f32", "f64", "s", "s_required", "b");
+
+    @TempDir
+    Path dir;
+
+    private final Random random = new Random(20261202);
+
+    private record Column(Field arrow, PrimitiveType parquet, ValueWriter.Factory writer) {}
+
+    private static List<Column> columns() {
+        List<Column> c = new ArrayList<>();
+        c.add(column("i16", new ArrowType.Int(16, true), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(16, true), ValueWriters.int16(), true));
+        c.add(column("u16", new ArrowType.Int(16, false), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(16, false), ValueWriters.uint16(), true));
+        c.add(column("i32", new ArrowType.Int(32, true), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(32, true), ValueWriters.int32(), true));
+        c.add(column("u32", new ArrowType.Int(32, false), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(32, false), ValueWriters.int32(), true));
+        c.add(column("i64", new ArrowType.Int(64, true), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, true), ValueWriters.int64(), true));
+        c.add(column("i64_required", new ArrowType.Int(64, true), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, true), ValueWriters.int64(), false));
+        c.add(column("u64", new ArrowType.Int(64, false), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, false), ValueWriters.int64(), true));
+        c.add(column("date", new ArrowType.Date(DateUnit.DAY), PrimitiveTypeName.INT32, LogicalTypeAnnotation.dateType(), ValueWriters.int32(), true));
+        c.add(column("ts", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), PrimitiveTypeName.INT64,
+                LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS), ValueWriters.int64(), true));
+        c.add(column("dec9", new ArrowType.Decimal(9, 2, 128), PrimitiveTypeName.INT32, LogicalTypeAnnotation.decimalType(2, 9), ValueWriters.decimal(9), true));
+        c.add(column("dec18", new ArrowType.Decimal(18, 4, 128), PrimitiveTypeName.INT64, LogicalTypeAnnotation.decimalType(4, 18), ValueWriters.decimal(18), true));
+        c.add(column("dec30", new ArrowType.Decimal(30, 6, 128), PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, LogicalTypeAnnotation.decimalType(6, 30),
+                ValueWriters.decimal(30), true));
+        c.add(column("f32", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), PrimitiveTypeName.FLOAT, null, ValueWriters.float32(), true));
+        c.add(column("f64", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), PrimitiveTypeName.DOUBLE, null, ValueWriters.float64(), true));
+        c.add(column("s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
+        c.add(column("s_required", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), false));
+        c.add(column("b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), true));
+        c.add(column("flag", ArrowType.Bool.INSTANCE, PrimitiveTypeName.BOOLEAN, null, ValueWriters.bool(), true));
+        return c;
+    }
+
+    private static Column column(String name, ArrowType arrow, PrimitiveTypeName physical, LogicalTypeAnnotation logical,
+                                 ValueWriter.Factory writer, boolean nullable) {
+        Types.PrimitiveBuilder<PrimitiveType> b = Types.primitive(physical, nullable ? Repetition.OPTIONAL : Repetition.REQUIRED);
+        if (physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+            b = b.length(13);
+        }
+        if (logical != null) {
+            b = b.as(logical);
+        }
+        return new Column(new Field(name, new FieldType(nullable, arrow, null), null), b.named(name), writer);
+    }
+
+    @Test
+    void ownPagesReadBackAsParquetJavasDo() throws Exception {
+        List<Column> columns = columns();
+        Schema schema = new Schema(columns.stream().map(Column::arrow).toList());
+        List<ParquetColumn> parquet = columns.stream().map(c -> new ParquetColumn(c.parquet(), c.writer())).toList();
+        Path own = dir.resolve("own.parquet");
+        Path reference = dir.resolve("reference.parquet");
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
+             ParquetBatchWriter ours = new ParquetBatchWriter(own, schema, parquet, OPTIONS, Map.of());
+             ParquetBatchWriter theirs = ParquetBatchWriter.withParquetJavaPagesOnly(reference, schema, parquet, OPTIONS)) {
+            for (int first = 0; first < ROWS; first += BATCH) {
+                fill(batch, first, Math.min(BATCH, ROWS - first));
+                ours.write(batch);
+                theirs.write(batch);
+            }
+            assertEquals(OWN, Set.copyOf(ours.ownPlainColumns()), "the columns Sluice writes pages for itself");
+            assertTrue(theirs.ownPlainColumns().isEmpty());
+        }
+
+        List<Group> expected = ParquetFiles.rows(reference);
+        List<Group> actual = ParquetFiles.rows(own);
+        assertEquals(ROWS, expected.size());
+        assertEquals(ROWS, actual.size());
+        for (int row = 0; row < ROWS; row++) {
+            assertEquals(expected.get(row).toString(), actual.get(row).toString(), "row " + row);
+        }
+        sameStatisticsAndIndexes(reference, own);
+    }
+
+    /** Per row group and column: the same statistics, counts and encodings; and indexes that add up. */
+    private static void sameStatisticsAndIndexes(Path reference, Path own) throws Exception {
+        ParquetMetadata theirs = ParquetFiles.footer(reference);
+        ParquetMetadata ours = ParquetFiles.footer(own);
+        assertEquals(3, ours.getBlocks().size(), "30,000 rows in row groups of 10,000");
+        assertEquals(theirs.getBlocks().size(), ours.getBlocks().size());
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(own.toUri()), new Configuration()))) {
+            for (int g = 0; g < ours.getBlocks().size(); g++) {
+                BlockMetaData ourGroup = ours.getBlocks().get(g);
+                BlockMetaData theirGroup = theirs.getBlocks().get(g);
+                assertEquals(theirGroup.getRowCount(), ourGroup.getRowCount());
+                for (int c = 0; c < ourGroup.getColumns().size(); c++) {
+                    ColumnChunkMetaData ourChunk = ourGroup.getColumns().get(c);
+                    ColumnChunkMetaData theirChunk = theirGroup.getColumns().get(c);
+                    String where = ourChunk.getPath() + " in row group " + g;
+                    Statistics<?> ourStats = ourChunk.getStatistics();
+                    assertEquals(theirChunk.getStatistics(), ourStats, where);
+                    assertTrue(ourStats.hasNonNullValue(), where);
+                    assertEquals(theirChunk.getValueCount(), ourChunk.getValueCount(), where);
+                    assertEquals(theirChunk.getEncodings(), ourChunk.getEncodings(), where);
+                    assertEquals(theirChunk.getSizeStatistics().getUnencodedByteArrayDataBytes(),
+                            ourChunk.getSizeStatistics().getUnencodedByteArrayDataBytes(), where);
+
+                    OffsetIndex pages = reader.readOffsetIndex(ourChunk);
+                    ColumnIndex index = reader.readColumnIndex(ourChunk);
+                    long rows = 0;
+                    for (int p = 0; p < pages.getPageCount(); p++) {
+                        rows += pages.getLastRowIndex(p, ourGroup.getRowCount()) - pages.getFirstRowIndex(p) + 1;
+                    }
+                    assertEquals(ourGroup.getRowCount(), rows, where + ": the pages' rows");
+                    long nulls = index.getNullCounts().stream().mapToLong(Long::longValue).sum();
+                    assertEquals(ourStats.getNumNulls(), nulls, where + ": the column index's NULLs");
+                    if (OWN.contains(ourChunk.getPath().toDotString()) && !ourChunk.getPath().toDotString().startsWith("s")) {
+                        assertTrue(pages.getPageCount() > 1, where + ": pages of 4 KiB");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows {@code first} onwards: each column's edges in the first rows, random values after, every 7th value NULL. */
+    private void fill(VectorSchemaRoot batch, int first, int rows) {
+        batch.allocateNew();
+        for (FieldVector v : batch.getFieldVectors()) {
+            boolean nullable = v.getField().isNullable();
+            for (int i = 0; i < rows; i++) {
+                int row = first + i;
+                if (nullable && row % 7 == 3) {
+                    v.setNull(i);
+                } else {
+                    set(v, i, row);
+                }
+            }
+            v.setValueCount(rows);
+        }
+        batch.setRowCount(rows);
+    }
+
+    private void set(FieldVector v, int i, int row) {
+        if (v instanceof SmallIntVector x) {
+            x.setSafe(i, (short) pick(row, Short.MIN_VALUE, Short.MAX_VALUE, 0, -1, random.nextInt()));
+        } else if (v instanceof UInt2Vector x) {
+            x.setSafe(i, (char) pick(row, 0, 0xFFFF, 0x8000, 1, random.nextInt()));
+        } else if (v instanceof IntVector x) {
+            x.setSafe(i, (int) pick(row, Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1, random.nextInt()));
+        } else if (v instanceof UInt4Vector x) {
+            x.setSafe(i, (int) pick(row, 0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, random.nextInt()));
+        } else if (v instanceof BigIntVector x) {
+            x.setSafe(i, pick(row, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, random.nextLong()));
+        } else if (v instanceof UInt8Vector x) {
+            x.setSafe(i, pick(row, 0, -1, Long.MIN_VALUE, Long.MAX_VALUE, random.nextLong()));
+        } else if (v instanceof DateDayVector x) {
+            x.setSafe(i, (int) pick(row, -719_162, 2_932_896, 0, -1, random.nextInt(100_000)));
+        } else if (v instanceof TimeStampMicroVector x) {
+            x.setSafe(i, pick(row, -62_135_596_800_000_000L, 253_402_300_799_999_999L, 0, -1, random.nextLong() / 40));
+        } else if (v instanceof DecimalVector x) {
+            long max = decimalMax(x);
+            x.setSafe(i, BigDecimal.valueOf(pick(row, -max, max, 0, -1, random.nextLong() % max), x.getScale()));
+        } else if (v instanceof Float4Vector x) {
+            x.setSafe(i, (float) pickDouble(row, random.nextGaussian() * 1e6));
+        } else if (v instanceof Float8Vector x) {
+            x.setSafe(i, pickDouble(row, random.nextGaussian() * 1e12));
+        } else if (v instanceof VarCharVector x) {
+            x.setSafe(i, text(row).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof VarBinaryVector x) {
+            x.setSafe(i, bytes(row));
+        } else if (v instanceof BitVector x) {
+            x.setSafe(i, random.nextBoolean() ? 1 : 0);
+        } else {
+            throw new IllegalArgumentException(v.getClass().getName());
+        }
+    }
+
+    private static long decimalMax(DecimalVector v) {
+        return v.getPrecision() >= 18 ? 999_999_999_999_999_999L : (long) Math.pow(10, v.getPrecision()) - 1;
+    }
+
+    /** The first rows hold the edges, in an order where neither the minimum nor the maximum comes first. */
+    private static long pick(int row, long min, long max, long middle, long other, long random) {
+        return switch (row) {
+            case 0 -> middle;
+            case 1 -> max;
+            case 2 -> other;
+            case 4 -> min;
+            default -> random;
+        };
+    }
+
+    private static double pickDouble(int row, double random) {
+        return switch (row) {
+            case 0 -> 0.0;
+            case 1 -> -0.0;
+            case 2 -> Double.NaN;
+            case 4 -> Double.POSITIVE_INFINITY;
+            case 5 -> Double.NEGATIVE_INFINITY;
+            case 6 -> Double.MIN_VALUE;
+            default -> random;
+        };
+    }
+
+    private String text(int row) {
+        return switch (row % 1_000) {
+            case 0 -> "";
+            case 1 -> "Ünïcödé ✓ " + row;
+            case 2 -> "z".repeat(10_000) + row; // larger than a page by itself
+            default -> Long.toString(random.nextLong(), 36) + "é" + row;
+        };
+    }
+
+    private byte[] bytes(int row) {
+        byte[] b = new byte[row % 500 == 1 ? 0 : 1 + random.nextInt(24)];
+        random.nextBytes(b);
+        return b;
+    }
+}
