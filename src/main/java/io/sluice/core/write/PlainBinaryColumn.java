@@ -3,7 +3,7 @@ package io.sluice.core.write;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -18,6 +18,9 @@ import org.apache.parquet.io.api.Binary;
  * in Parquet) and copied once, when the page is written.
  */
 final class PlainBinaryColumn extends PlainColumn {
+    /** Values this long on average are copied one by one: the copy itself then outweighs the call. */
+    static final int LONG_VALUE_BYTES = 1_024;
+
     private int minAt = -1;
     private int minLength;
     private int maxAt = -1;
@@ -33,24 +36,31 @@ final class PlainBinaryColumn extends PlainColumn {
     @Override
     int append(FieldVector vector, ArrowBuf validity, int from, int to, int pageBytes) {
         BaseVariableWidthVector v = (BaseVariableWidthVector) vector;
-        ArrowBuf offsets = v.getOffsetBuffer();
+        long offsets = address(v.getOffsetBuffer(), from * 4L, (to - from + 1) * 4L);
         int end = from;
         long bytes = values.size();
         while (end < to && bytes < pageBytes) { // the rows this page takes: up to the one that fills it
-            bytes += 4 + offsets.getInt((end + 1) * 4L) - offsets.getInt(end * 4L);
+            bytes += 4 + MemoryUtil.getInt(offsets + (end + 1) * 4L) - MemoryUtil.getInt(offsets + end * 4L);
             end++;
         }
-        int first = offsets.getInt(from * 4L);
-        int length = offsets.getInt(end * 4L) - first;
-        byte[] run = staged(v.getDataBuffer(), first, length);
+        int first = MemoryUtil.getInt(offsets + from * 4L);
+        int length = MemoryUtil.getInt(offsets + end * 4L) - first;
+        ArrowBuf data = v.getDataBuffer();
+        // short values come from one copy of the run; long ones (documents, blobs) straight from the vector
+        byte[] run = length < LONG_VALUE_BYTES * (end - from) ? staged(data, first, length) : null;
         values.ensure((int) (bytes - values.size()));
+        long bits = validity == null ? 0 : validityAddress(validity, from, end);
         for (int row = from; row < end; row++) {
-            if (validity == null || BitVectorHelper.get(validity, row) != 0) {
-                int start = offsets.getInt(row * 4L);
-                int valueLength = offsets.getInt((row + 1) * 4L) - start;
+            if (validity == null || bit(bits, row) != 0) {
+                int start = MemoryUtil.getInt(offsets + row * 4L);
+                int valueLength = MemoryUtil.getInt(offsets + (row + 1) * 4L) - start;
                 values.putInt(valueLength);
                 int at = values.size();
-                values.put(run, start - first, valueLength);
+                if (run != null) {
+                    values.put(run, start - first, valueLength);
+                } else {
+                    values.put(data, start, valueLength);
+                }
                 observe(at, valueLength);
                 valueBytes += valueLength;
             }
@@ -59,9 +69,9 @@ final class PlainBinaryColumn extends PlainColumn {
     }
 
     /**
-     * The run's bytes, copied from the vector in one go: a copy out of Arrow's memory a value costs a
-     * call into the JVM each until the JIT has compiled it, and a million short strings make that
-     * the larger part of their time.
+     * The run's bytes, copied from the vector in one go: a copy out of Arrow's memory costs a call into
+     * the JVM each until the JIT has compiled it, and for a million short strings that call is most of
+     * the cost.
      */
     private byte[] staged(ArrowBuf data, int start, int length) {
         if (stage.length < length) {
@@ -78,13 +88,21 @@ final class PlainBinaryColumn extends PlainColumn {
             minLength = length;
             maxAt = at;
             maxLength = length;
-        } else if (Arrays.compareUnsigned(page, at, at + length, page, minAt, minAt + minLength) < 0) {
+        } else if (compare(page, at, length, minAt, minLength) < 0) {
             minAt = at;
             minLength = length;
-        } else if (Arrays.compareUnsigned(page, at, at + length, page, maxAt, maxAt + maxLength) > 0) {
+        } else if (compare(page, at, length, maxAt, maxLength) > 0) {
             maxAt = at;
             maxLength = length;
         }
+    }
+
+    /** Unsigned byte order; most values differ from the page's minimum and maximum in their first byte. */
+    private static int compare(byte[] page, int at, int length, int otherAt, int otherLength) {
+        if (length > 0 && otherLength > 0 && page[at] != page[otherAt]) {
+            return (page[at] & 0xFF) - (page[otherAt] & 0xFF);
+        }
+        return Arrays.compareUnsigned(page, at, at + length, page, otherAt, otherAt + otherLength);
     }
 
     @Override
@@ -93,10 +111,10 @@ final class PlainBinaryColumn extends PlainColumn {
         if (minAt >= 0) {
             byte[] page = values.array();
             // arrays of their own, which parquet-java keeps by reference (a reused one it would copy again)
-            Binary min = Binary.fromConstantByteArray(Arrays.copyOfRange(page, minAt, minAt + minLength));
-            Binary max = maxAt == minAt ? min : Binary.fromConstantByteArray(Arrays.copyOfRange(page, maxAt, maxAt + maxLength));
-            s.updateStats(min);
-            s.updateStats(max);
+            s.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(page, minAt, minAt + minLength)));
+            if (maxAt != minAt) { // a page of one value is common with blobs, and comparing a blob with itself reads all of it
+                s.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(page, maxAt, maxAt + maxLength)));
+            }
         }
         return s;
     }

@@ -1,7 +1,7 @@
 package io.sluice.core.write;
 
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -29,29 +29,31 @@ final class PlainFloatingColumn extends PlainColumn {
         int end = Math.min(to, from + Math.max(1, (pageBytes - values.size() + width - 1) / width));
         values.ensure((end - from) * width);
         ArrowBuf data = vector.getDataBuffer();
+        long address = address(data, (long) from * width, (long) (end - from) * width);
         if (validity == null) {
             values.put(data, (long) from * width, (end - from) * width);
         }
+        long bits = validity == null ? 0 : validityAddress(validity, from, end);
         for (int row = from; row < end; row++) {
             if (validity == null) {
-                observe(data, row);
-            } else if (BitVectorHelper.get(validity, row) != 0) {
+                observe(address, row);
+            } else if (bit(bits, row) != 0) {
                 if (width == 8) {
-                    values.putLong(data.getLong(row * 8L));
+                    values.putLong(MemoryUtil.getLong(address + row * 8L));
                 } else {
-                    values.putInt(data.getInt(row * 4L));
+                    values.putInt(MemoryUtil.getInt(address + row * 4L));
                 }
-                observe(data, row);
+                observe(address, row);
             }
         }
         return end;
     }
 
-    private void observe(ArrowBuf data, int row) {
+    private void observe(long address, int row) {
         if (width == 8) {
-            ((DoubleStatistics) statistics).updateStats(data.getDouble(row * 8L));
+            ((DoubleStatistics) statistics).updateStats(Double.longBitsToDouble(MemoryUtil.getLong(address + row * 8L)));
         } else {
-            ((FloatStatistics) statistics).updateStats(data.getFloat(row * 4L));
+            ((FloatStatistics) statistics).updateStats(Float.intBitsToFloat(MemoryUtil.getInt(address + row * 4L)));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.sluice.core.write;
 
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -19,6 +19,7 @@ final class PlainInt32Column extends PlainColumn {
     enum Source { INT16, UINT16, INT32, LOW_INT32_OF_WIDER }
 
     private final Source source;
+    /** Bytes a value in the Arrow data buffer: 2, 4, or a decimal's 16. */
     private final int stride;
     /** Unsigned values compare as signed ones with the sign bit flipped. */
     private final int flip;
@@ -37,16 +38,18 @@ final class PlainInt32Column extends PlainColumn {
         int end = Math.min(to, from + Math.max(1, (pageBytes - values.size() + 3) / 4));
         values.ensure((end - from) * 4);
         ArrowBuf data = vector.getDataBuffer();
+        long address = address(data, (long) from * stride, (long) (end - from) * stride);
         if (validity == null && source == Source.INT32) {
             values.put(data, from * 4L, (end - from) * 4);
             for (int row = from; row < end; row++) {
-                range.observe(flip ^ data.getInt(row * 4L));
+                range.observe(flip ^ MemoryUtil.getInt(address + row * 4L));
             }
             return end;
         }
+        long bits = validity == null ? 0 : validityAddress(validity, from, end);
         for (int row = from; row < end; row++) {
-            if (validity == null || BitVectorHelper.get(validity, row) != 0) {
-                int v = read(data, row);
+            if (validity == null || bit(bits, row) != 0) {
+                int v = read(address, row);
                 values.putInt(v);
                 range.observe(flip ^ v);
             }
@@ -54,12 +57,12 @@ final class PlainInt32Column extends PlainColumn {
         return end;
     }
 
-    private int read(ArrowBuf data, int row) {
+    private int read(long address, int row) {
         return switch (source) {
-            case INT16 -> data.getShort(row * 2L);
-            case UINT16 -> data.getShort(row * 2L) & 0xFFFF;
-            case INT32 -> data.getInt(row * 4L);
-            case LOW_INT32_OF_WIDER -> data.getInt((long) row * stride);
+            case INT16 -> MemoryUtil.getShort(address + row * 2L);
+            case UINT16 -> MemoryUtil.getShort(address + row * 2L) & 0xFFFF;
+            case INT32 -> MemoryUtil.getInt(address + row * 4L);
+            case LOW_INT32_OF_WIDER -> MemoryUtil.getInt(address + (long) row * stride);
         };
     }
 

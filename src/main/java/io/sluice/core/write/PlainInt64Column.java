@@ -1,7 +1,7 @@
 package io.sluice.core.write;
 
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -32,16 +32,18 @@ final class PlainInt64Column extends PlainColumn {
         int end = Math.min(to, from + Math.max(1, (pageBytes - values.size() + 7) / 8));
         values.ensure((end - from) * 8);
         ArrowBuf data = vector.getDataBuffer();
+        long address = address(data, (long) from * stride, (long) (end - from) * stride);
         if (validity == null && stride == 8) {
             values.put(data, from * 8L, (end - from) * 8);
             for (int row = from; row < end; row++) {
-                range.observe(flip ^ data.getLong(row * 8L));
+                range.observe(flip ^ MemoryUtil.getLong(address + row * 8L));
             }
             return end;
         }
+        long bits = validity == null ? 0 : validityAddress(validity, from, end);
         for (int row = from; row < end; row++) {
-            if (validity == null || BitVectorHelper.get(validity, row) != 0) {
-                long v = data.getLong((long) row * stride);
+            if (validity == null || bit(bits, row) != 0) {
+                long v = MemoryUtil.getLong(address + (long) row * stride);
                 values.putLong(v);
                 range.observe(flip ^ v);
             }

@@ -67,7 +67,7 @@ class PlainColumnsTest {
     private static final WriterOptions OPTIONS = new WriterOptions(Compression.ZSTD, 8L << 20, 10_000, 4_096);
     /** The columns the plain writers must take; the rest stay with parquet-java. */
     private static final Set<String> OWN = Set.of("i16", "u16", "i32", "u32", "i64", "i64_required", "u64", "date", "ts",
-            "dec9", "dec18", "f32", "f64", "s", "s_required", "b");
+            "dec9", "dec18", "f32", "f64", "s", "s_required", "b", "doc");
 
     @TempDir
     Path dir;
@@ -96,6 +96,7 @@ class PlainColumnsTest {
         c.add(column("f64", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), PrimitiveTypeName.DOUBLE, null, ValueWriters.float64(), true));
         c.add(column("s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
         c.add(column("s_required", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), false));
+        c.add(column("doc", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.jsonType(), ValueWriters.variable(), true));
         c.add(column("b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), true));
         c.add(column("flag", ArrowType.Bool.INSTANCE, PrimitiveTypeName.BOOLEAN, null, ValueWriters.bool(), true));
         return c;
@@ -227,7 +228,7 @@ class PlainColumnsTest {
         } else if (v instanceof Float8Vector x) {
             x.setSafe(i, pickDouble(row, random.nextGaussian() * 1e12));
         } else if (v instanceof VarCharVector x) {
-            x.setSafe(i, text(row).getBytes(StandardCharsets.UTF_8));
+            x.setSafe(i, (v.getName().equals("doc") ? document(row) : text(row)).getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof VarBinaryVector x) {
             x.setSafe(i, bytes(row));
         } else if (v instanceof BitVector x) {
@@ -271,6 +272,11 @@ class PlainColumnsTest {
             case 2 -> "z".repeat(10_000) + row; // larger than a page by itself
             default -> Long.toString(random.nextLong(), 36) + "é" + row;
         };
+    }
+
+    /** Values of 1–2 KB: copied one by one rather than from a copy of the run. */
+    private String document(int row) {
+        return "{\"row\": " + row + ", \"text\": \"" + "ä".repeat(500 + random.nextInt(500)) + random.nextLong() + "\"}";
     }
 
     private byte[] bytes(int row) {
