@@ -12,7 +12,15 @@ import org.apache.parquet.bytes.BytesInput;
  * its caller, and a 1 M-row export spends much of its time before that.
  */
 final class PageBuffer {
-    private byte[] bytes = new byte[1 << 12];
+    /**
+     * Arrays larger than this are not kept for the next page: a page that held one huge value (a
+     * 300 MB LONGBLOB) would otherwise pin its array until the file is closed, outside the heap the
+     * row group's budget counts.
+     */
+    static final int KEEP_AT_MOST = 64 << 20;
+    private static final int FIRST = 1 << 12;
+
+    private byte[] bytes = new byte[FIRST];
     private int size;
 
     int size() {
@@ -25,6 +33,9 @@ final class PageBuffer {
 
     void reset() {
         size = 0;
+        if (bytes.length > KEEP_AT_MOST) {
+            bytes = new byte[FIRST];
+        }
     }
 
     /** Room for {@code more} bytes past the end. */

@@ -31,7 +31,7 @@ import org.apache.parquet.schema.Type;
 /**
  * Writes Arrow batches to one Parquet file, column by column, in runs of {@value #RUN} rows, without
  * the per-row record assembly of {@code ParquetWriter}. Columns written without a dictionary get
- * their PLAIN pages from Sluice's own {@link PlainColumn}s where {@link PlainColumns} has one; the
+ * their PLAIN pages from Sluice's own {@link PageColumn}s where {@link PlainColumns} has one; the
  * others' values go to parquet-java's column writers one by one. Row groups close at {@link WriterOptions#rowGroupBytes()} or
  * {@link WriterOptions#rowGroupRows()}. The Arrow schema goes into the footer as
  * {@code ARROW:schema}, as Arrow's own writers do, so Arrow readers get Duration, unsigned and
@@ -63,7 +63,7 @@ public final class ParquetBatchWriter implements BatchSink {
     private final boolean ownPlainPages;
     private ParquetProperties properties;
     /** Per column: its own PLAIN writer, or null when parquet-java's writer takes it. */
-    private PlainColumn[] plain;
+    private PageColumn[] plain;
     /** The columns parquet-java writes, or null when there are none. */
     private MessageType parquetWritten;
     private ColumnChunkPageWriteStore pages;
@@ -176,12 +176,13 @@ public final class ParquetBatchWriter implements BatchSink {
     private void chooseWriters(VectorSchemaRoot firstBatch) {
         List<String> plainColumns = DictionaryChoice.plainColumns(firstBatch);
         properties = properties(plainColumns, rowsBetweenPageChecks(firstBatch));
-        plain = new PlainColumn[columns.size()];
+        plain = new PageColumn[columns.size()];
         List<Type> rest = new ArrayList<>();
         for (int c = 0; c < plain.length; c++) {
             FieldVector vector = firstBatch.getVector(c);
-            if (ownPlainPages && plainColumns.contains(vector.getName())) {
-                plain[c] = PlainColumns.of(columns.get(c), vector, properties);
+            if (ownPlainPages) {
+                plain[c] = plainColumns.contains(vector.getName()) ? PlainColumns.of(columns.get(c), vector, properties)
+                        : PlainColumns.dictionary(columns.get(c), vector, properties);
             }
             if (plain[c] == null) {
                 rest.add(schema.getType(c));
@@ -264,7 +265,7 @@ public final class ParquetBatchWriter implements BatchSink {
     /** Bytes held for the open row group, its compressed pages included. */
     private long bufferedSize() {
         long size = store == null ? 0 : store.getBufferedSize();
-        for (PlainColumn p : plain) {
+        for (PageColumn p : plain) {
             if (p != null) {
                 size += p.bufferedSize();
             }
@@ -274,9 +275,9 @@ public final class ParquetBatchWriter implements BatchSink {
 
     private void endRowGroup() throws IOException {
         file.startBlock(rowsInGroup);
-        for (PlainColumn p : plain) {
+        for (PageColumn p : plain) {
             if (p != null) {
-                p.writePage();
+                p.endRowGroup();
             }
         }
         if (store != null) {
@@ -366,7 +367,7 @@ public final class ParquetBatchWriter implements BatchSink {
                     closeRowGroup();
                 }
                 if (plain != null) {
-                    for (PlainColumn p : plain) {
+                    for (PageColumn p : plain) {
                         if (p != null) {
                             p.close();
                         }

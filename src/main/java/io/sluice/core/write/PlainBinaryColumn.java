@@ -17,7 +17,7 @@ import org.apache.parquet.io.api.Binary;
  * maximum are found in the page itself (unsigned byte order, the order of strings and plain binary
  * in Parquet) and copied once, when the page is written.
  */
-final class PlainBinaryColumn extends PlainColumn {
+final class PlainBinaryColumn extends PageColumn {
     /** Values this long on average are copied one by one: the copy itself then outweighs the call. */
     static final int LONG_VALUE_BYTES = 1_024;
 

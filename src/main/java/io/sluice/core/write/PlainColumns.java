@@ -12,16 +12,35 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveComparator;
 
 /**
- * Which columns Sluice writes PLAIN pages for itself ({@link PlainColumn}): those written without a
- * dictionary whose Arrow layout and Parquet type are one of the pairs {@link ValueWriters} writes
- * value by value, read the same way. Every other column (booleans, fixed-length binary, big-endian
- * decimals, geometry, dictionary-encoded columns) keeps parquet-java's column writer.
+ * Which columns Sluice writes the pages of itself ({@link PageColumn}): those whose Arrow layout and
+ * Parquet type are one of the pairs {@link ValueWriters} writes value by value, read the same way,
+ * in PLAIN pages or, for a column of few distinct values, dictionary-encoded. Every other column
+ * (booleans, floats with a dictionary, fixed-length binary, big-endian decimals) keeps parquet-java's
+ * column writer.
  */
 final class PlainColumns {
     private PlainColumns() {}
 
+    /**
+     * The column's own dictionary-encoding writer (PLAIN once the dictionary outgrows its page), or
+     * null when parquet-java's writer keeps it.
+     */
+    static PageColumn dictionary(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+        PageColumn plain = of(column, vector, properties);
+        if (plain instanceof PlainInt32Column int32) {
+            return new DictionaryLongColumn(column, properties, int32.source(), int32.stride(), plain);
+        }
+        if (plain instanceof PlainInt64Column int64) {
+            return new DictionaryLongColumn(column, properties, null, int64.stride(), plain);
+        }
+        if (plain instanceof PlainBinaryColumn) {
+            return new DictionaryBinaryColumn(column, properties, plain);
+        }
+        return null;
+    }
+
     /** The column's own PLAIN writer, or null when parquet-java's writer keeps it. */
-    static PlainColumn of(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+    static PageColumn of(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
         if (column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1) {
             return null;
         }
@@ -36,7 +55,7 @@ final class PlainColumns {
         };
     }
 
-    private static PlainColumn int32(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
+    private static PageColumn int32(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
         if (!(vector instanceof BaseFixedWidthVector fixed)) {
             return null;
         }
@@ -48,13 +67,15 @@ final class PlainColumns {
             source = PlainInt32Column.Source.INT32;
         } else if (arrow instanceof ArrowType.Int i && width == 2) {
             source = i.getIsSigned() ? PlainInt32Column.Source.INT16 : PlainInt32Column.Source.UINT16;
+        } else if (arrow instanceof ArrowType.Int i && width == 1) {
+            source = i.getIsSigned() ? PlainInt32Column.Source.INT8 : PlainInt32Column.Source.UINT8;
         } else {
             return null;
         }
         return new PlainInt32Column(column, properties, source, width);
     }
 
-    private static PlainColumn int64(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
+    private static PageColumn int64(ColumnDescriptor column, FieldVector vector, ArrowType arrow, ParquetProperties properties) {
         if (!(vector instanceof BaseFixedWidthVector fixed)) {
             return null;
         }
@@ -63,7 +84,7 @@ final class PlainColumns {
     }
 
     /** Strings, JSON and plain binary: the types whose order is unsigned byte order, with no statistics of their own. */
-    private static PlainColumn binary(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+    private static PageColumn binary(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
         LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
         boolean plainBytes = logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
                 || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation;

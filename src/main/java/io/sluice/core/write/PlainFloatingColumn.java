@@ -13,7 +13,7 @@ import org.apache.parquet.column.statistics.Statistics;
  * FLOAT and DOUBLE from Arrow's 4- and 8-byte floats, copied as they lie a run at a time. Each value
  * still passes parquet-java's statistics, which treat NaN and the two zeros in their own way.
  */
-final class PlainFloatingColumn extends PlainColumn {
+final class PlainFloatingColumn extends PageColumn {
     /** 4 (FLOAT) or 8 (DOUBLE). */
     private final int width;
     private Statistics<?> statistics;

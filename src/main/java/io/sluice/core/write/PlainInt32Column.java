@@ -10,16 +10,15 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.PrimitiveComparator;
 
 /**
- * INT32 from an Arrow vector of 2 or 4 bytes a value, or from the low 4 bytes of a decimal's (as
- * {@link ValueWriters#decimal} does). Four-byte values are copied as they lie, a run at a time. (A
- * column of one byte a value never has enough distinct values to be written without a dictionary.)
+ * INT32 from an Arrow vector of 1, 2 or 4 bytes a value, or from the low 4 bytes of a decimal's (as
+ * {@link ValueWriters#decimal} does). Four-byte values are copied as they lie, a run at a time.
  */
-final class PlainInt32Column extends PlainColumn {
+final class PlainInt32Column extends PageColumn {
     /** How a value is read from the Arrow data buffer. */
-    enum Source { INT16, UINT16, INT32, LOW_INT32_OF_WIDER }
+    enum Source { INT8, UINT8, INT16, UINT16, INT32, LOW_INT32_OF_WIDER }
 
     private final Source source;
-    /** Bytes a value in the Arrow data buffer: 2, 4, or a decimal's 16. */
+    /** Bytes a value in the Arrow data buffer: 1, 2, 4, or a decimal's 16. */
     private final int stride;
     /** Unsigned values compare as signed ones with the sign bit flipped. */
     private final int flip;
@@ -31,6 +30,14 @@ final class PlainInt32Column extends PlainColumn {
         this.stride = stride;
         PrimitiveComparator<Integer> order = type.comparator();
         this.flip = order.compare(-1, 0) > 0 ? Integer.MIN_VALUE : 0; // the column's order: UINT_32 and smaller compare unsigned
+    }
+
+    Source source() {
+        return source;
+    }
+
+    int stride() {
+        return stride;
     }
 
     @Override
@@ -58,7 +65,14 @@ final class PlainInt32Column extends PlainColumn {
     }
 
     private int read(long address, int row) {
+        return read(source, stride, address, row);
+    }
+
+    /** Row {@code row}'s value as an int, from an Arrow data buffer at {@code address}. */
+    static int read(Source source, int stride, long address, int row) {
         return switch (source) {
+            case INT8 -> MemoryUtil.getByte(address + row);
+            case UINT8 -> MemoryUtil.getByte(address + row) & 0xFF;
             case INT16 -> MemoryUtil.getShort(address + row * 2L);
             case UINT16 -> MemoryUtil.getShort(address + row * 2L) & 0xFFFF;
             case INT32 -> MemoryUtil.getInt(address + row * 4L);

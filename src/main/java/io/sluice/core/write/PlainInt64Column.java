@@ -13,7 +13,7 @@ import org.apache.parquet.schema.PrimitiveComparator;
  * INT64 from an Arrow vector of 8 bytes a value (integers, timestamps, times, durations), copied as
  * they lie a run at a time, or from the low 8 bytes of a wider decimal's (as {@link ValueWriters#decimal}).
  */
-final class PlainInt64Column extends PlainColumn {
+final class PlainInt64Column extends PageColumn {
     /** Bytes a value in the Arrow data buffer: 8, or a decimal's 16. */
     private final int stride;
     /** Unsigned values compare as signed ones with the sign bit flipped. */
@@ -25,6 +25,10 @@ final class PlainInt64Column extends PlainColumn {
         this.stride = stride;
         PrimitiveComparator<Long> order = type.comparator();
         this.flip = order.compare(-1L, 0L) > 0 ? Long.MIN_VALUE : 0; // the column's order: UINT_64 compares unsigned
+    }
+
+    int stride() {
+        return stride;
     }
 
     @Override

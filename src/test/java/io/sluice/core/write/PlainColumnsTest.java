@@ -24,6 +24,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.UInt8Vector;
@@ -38,6 +39,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -67,7 +69,8 @@ class PlainColumnsTest {
     private static final WriterOptions OPTIONS = new WriterOptions(Compression.ZSTD, 8L << 20, 10_000, 4_096);
     /** The columns the plain writers must take; the rest stay with parquet-java. */
     private static final Set<String> OWN = Set.of("i16", "u16", "i32", "u32", "i64", "i64_required", "u64", "date", "ts",
-            "dec9", "dec18", "f32", "f64", "s", "s_required", "b", "doc");
+            "dec9", "dec18", "f32", "f64", "s", "s_required", "b", "doc",
+            "few_u8", "few_i16", "few_i32", "few_date", "few_i64", "few_dec9", "few_s", "few_b", "sparse", "grows");
 
     @TempDir
     Path dir;
@@ -98,6 +101,18 @@ class PlainColumnsTest {
         c.add(column("s_required", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), false));
         c.add(column("doc", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.jsonType(), ValueWriters.variable(), true));
         c.add(column("b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), true));
+        // few distinct values: dictionary-encoded; sparse: its first page does not pay for a dictionary;
+        // grows: few distinct values in the first batch, then a new long one a row, until the dictionary is too large
+        c.add(column("few_u8", new ArrowType.Int(8, false), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(8, false), ValueWriters.uint8(), true));
+        c.add(column("few_i16", new ArrowType.Int(16, true), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(16, true), ValueWriters.int16(), false));
+        c.add(column("few_i32", new ArrowType.Int(32, false), PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(32, false), ValueWriters.int32(), true));
+        c.add(column("few_date", new ArrowType.Date(DateUnit.DAY), PrimitiveTypeName.INT32, LogicalTypeAnnotation.dateType(), ValueWriters.int32(), true));
+        c.add(column("few_i64", new ArrowType.Int(64, false), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, false), ValueWriters.int64(), true));
+        c.add(column("few_dec9", new ArrowType.Decimal(9, 2, 128), PrimitiveTypeName.INT32, LogicalTypeAnnotation.decimalType(2, 9), ValueWriters.decimal(9), true));
+        c.add(column("few_s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
+        c.add(column("few_b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), false));
+        c.add(column("sparse", new ArrowType.Int(64, true), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, true), ValueWriters.int64(), true));
+        c.add(column("grows", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
         c.add(column("flag", ArrowType.Bool.INSTANCE, PrimitiveTypeName.BOOLEAN, null, ValueWriters.bool(), true));
         return c;
     }
@@ -165,6 +180,14 @@ class PlainColumnsTest {
                     assertTrue(ourStats.hasNonNullValue(), where);
                     assertEquals(theirChunk.getValueCount(), ourChunk.getValueCount(), where);
                     assertEquals(theirChunk.getEncodings(), ourChunk.getEncodings(), where);
+                    String name = ourChunk.getPath().toDotString();
+                    boolean dictionary = ourChunk.getEncodings().contains(Encoding.PLAIN_DICTIONARY);
+                    // grows: from the second row group on, its first page does not pay for a dictionary
+                    assertEquals(name.startsWith("few_") || name.equals("grows") && g == 0, dictionary, where);
+                    assertEquals(dictionary, ourChunk.hasDictionaryPage(), where);
+                    if (name.equals("grows") && g == 0) {
+                        assertTrue(ourChunk.getEncodings().contains(Encoding.PLAIN), where + ": PLAIN once the dictionary is full");
+                    }
                     assertEquals(theirChunk.getSizeStatistics().getUnencodedByteArrayDataBytes(),
                             ourChunk.getSizeStatistics().getUnencodedByteArrayDataBytes(), where);
 
@@ -185,15 +208,24 @@ class PlainColumnsTest {
         }
     }
 
-    /** Rows {@code first} onwards: each column's edges in the first rows, random values after, every 7th value NULL. */
+    /**
+     * Rows {@code first} onwards: each column's edges in the first rows, random values after, every
+     * 7th value NULL but in every third batch, which has none; "sparse" is NULL in 9 rows of 10.
+     */
     private void fill(VectorSchemaRoot batch, int first, int rows) {
         batch.allocateNew();
+        boolean withNulls = first / BATCH % 3 != 2;
         for (FieldVector v : batch.getFieldVectors()) {
             boolean nullable = v.getField().isNullable();
+            boolean sparse = v.getName().equals("sparse");
             for (int i = 0; i < rows; i++) {
                 int row = first + i;
-                if (nullable && row % 7 == 3) {
+                if (nullable && (sparse ? row % 10 != 0 : withNulls && row % 7 == 3)) {
                     v.setNull(i);
+                } else if (v.getName().startsWith("few_")) {
+                    setFew(v, i, row);
+                } else if (v.getName().equals("grows")) {
+                    ((VarCharVector) v).setSafe(i, (row < BATCH ? "g" + row % 20 : "x".repeat(200) + row).getBytes(StandardCharsets.UTF_8));
                 } else {
                     set(v, i, row);
                 }
@@ -201,6 +233,30 @@ class PlainColumnsTest {
             v.setValueCount(rows);
         }
         batch.setRowCount(rows);
+    }
+
+    /** One of a few values, the column's edges among them. */
+    private void setFew(FieldVector v, int i, int row) {
+        int k = random.nextInt(12);
+        if (v instanceof UInt1Vector x) {
+            x.setSafe(i, (byte) (k == 0 ? 255 : k));
+        } else if (v instanceof SmallIntVector x) {
+            x.setSafe(i, (short) (k == 0 ? Short.MIN_VALUE : k == 1 ? Short.MAX_VALUE : k));
+        } else if (v instanceof UInt4Vector x) {
+            x.setSafe(i, k == 0 ? -1 : k == 1 ? Integer.MIN_VALUE : k);
+        } else if (v instanceof DateDayVector x) {
+            x.setSafe(i, 19_000 + k);
+        } else if (v instanceof UInt8Vector x) {
+            x.setSafe(i, k == 0 ? -1L : k == 1 ? Long.MIN_VALUE : k);
+        } else if (v instanceof DecimalVector x) {
+            x.setSafe(i, BigDecimal.valueOf(k == 0 ? -9_999_999L : k * 125L, 2));
+        } else if (v instanceof VarCharVector x) {
+            x.setSafe(i, (k == 0 ? "" : k == 1 ? "Ünï ✓" : "status-" + k).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof VarBinaryVector x) {
+            x.setSafe(i, k == 0 ? new byte[0] : new byte[] {(byte) (k * 37), (byte) -k});
+        } else {
+            throw new IllegalArgumentException(v.getClass().getName());
+        }
     }
 
     private void set(FieldVector v, int i, int row) {

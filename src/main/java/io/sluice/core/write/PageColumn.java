@@ -25,7 +25,7 @@ import org.apache.parquet.schema.PrimitiveType;
  * same {@link ParquetProperties}; the statistics are parquet-java's objects, given each page's
  * minimum and maximum. {@link PlainColumns} says which columns qualify.
  */
-abstract class PlainColumn {
+abstract class PageColumn {
     final ColumnDescriptor column;
     final PrimitiveType type;
     final PageBuffer values = new PageBuffer();
@@ -35,11 +35,11 @@ abstract class PlainColumn {
     private final int pageBytes;
     private final int pageRows;
     private final GeospatialStatistics noGeospatialStatistics;
-    private PageWriter pages;
+    PageWriter pages;
     private int rowsInPage;
     private int nullsInPage;
 
-    PlainColumn(ColumnDescriptor column, ParquetProperties properties) {
+    PageColumn(ColumnDescriptor column, ParquetProperties properties) {
         this.column = column;
         this.type = column.getPrimitiveType();
         this.repetitionLevels = properties.newRepetitionLevelWriter(column);
@@ -56,10 +56,20 @@ abstract class PlainColumn {
     }
 
     /** Rows {@code from} to {@code to} of the vector; {@code hasNulls} false promises a validity of all ones. */
-    final void write(FieldVector vector, int from, int to, boolean hasNulls) throws IOException {
+    void write(FieldVector vector, int from, int to, boolean hasNulls) throws IOException {
+        writeUntilStopped(vector, from, to, hasNulls);
+    }
+
+    /**
+     * As {@link #write}, until {@link #stopped} says this column can take no more rows (a dictionary
+     * grown too large).
+     *
+     * @return the row after the last one taken
+     */
+    final int writeUntilStopped(FieldVector vector, int from, int to, boolean hasNulls) throws IOException {
         ArrowBuf validity = hasNulls ? vector.getValidityBuffer() : null;
         int row = from;
-        while (row < to) {
+        while (row < to && !stopped()) {
             int end = Math.min(to, row + pageRows - rowsInPage);
             int reached = append(vector, validity, row, end, pageBytes);
             if (optional) {
@@ -67,10 +77,41 @@ abstract class PlainColumn {
             }
             rowsInPage += reached - row;
             row = reached;
-            if (rowsInPage >= pageRows || values.size() >= pageBytes) {
+            if (rowsInPage >= pageRows || pageValueBytes() >= pageBytes || stopped()) {
                 writePage();
             }
         }
+        return row;
+    }
+
+    /** Whether the column takes no more rows in this row group. */
+    boolean stopped() {
+        return false;
+    }
+
+    /** The page's values as they count against the page size. */
+    long pageValueBytes() {
+        return values.size();
+    }
+
+    /** The page's values, encoded; valid until {@link #resetPageValues}. */
+    BytesInput pageValues() {
+        return values.asBytesInput();
+    }
+
+    /** The encoding of {@link #pageValues}. */
+    Encoding pageEncoding() {
+        return Encoding.PLAIN;
+    }
+
+    /** Forgets the page's values once the page is written. */
+    void resetPageValues() {
+        values.reset();
+    }
+
+    /** Writes what the row group still holds: the last page. */
+    void endRowGroup() throws IOException {
+        writePage();
     }
 
     private void levels(ArrowBuf validity, int from, int to) {
@@ -132,7 +173,12 @@ abstract class PlainColumn {
 
     /** Bytes held for the row group: this page so far and the pages handed over. */
     long bufferedSize() {
-        return values.size() + definitionLevels.getBufferedSize() + (pages == null ? 0 : pages.getMemSize());
+        return pageBufferedSize() + (pages == null ? 0 : pages.getMemSize());
+    }
+
+    /** Bytes held for the page so far. */
+    long pageBufferedSize() {
+        return pageValueBytes() + definitionLevels.getBufferedSize();
     }
 
     /** Writes the page so far, if it has rows: at a page's limits and at the end of the row group. */
@@ -143,12 +189,12 @@ abstract class PlainColumn {
         Statistics<?> statistics = pageStatistics();
         statistics.incrementNumNulls(nullsInPage);
         SizeStatistics sizes = new SizeStatistics(type, unencodedByteArrayBytes(), null, null); // no levels above 1
-        pages.writePage(BytesInput.concat(repetitionLevels.getBytes(), definitionLevels.getBytes(), values.asBytesInput()),
+        pages.writePage(BytesInput.concat(repetitionLevels.getBytes(), definitionLevels.getBytes(), pageValues()),
                 rowsInPage, rowsInPage, statistics, sizes, noGeospatialStatistics,
-                repetitionLevels.getEncoding(), definitionLevels.getEncoding(), Encoding.PLAIN);
+                repetitionLevels.getEncoding(), definitionLevels.getEncoding(), pageEncoding());
         repetitionLevels.reset();
         definitionLevels.reset();
-        values.reset();
+        resetPageValues();
         resetStatistics();
         rowsInPage = 0;
         nullsInPage = 0;
