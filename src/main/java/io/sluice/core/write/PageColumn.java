@@ -16,14 +16,15 @@ import org.apache.parquet.column.values.ValuesWriter;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * A column written without a dictionary, whose PLAIN pages Sluice encodes itself from the Arrow
- * buffers, a run of rows at a time, and hands to parquet-java's page writer (which compresses them
- * and builds the column and offset indexes). parquet-java's own column writer takes one call per
- * value, and each value passes its level writers, its value writer's byte stream, its statistics,
- * size statistics and bloom filter; that was most of the writer thread's time besides zstd
- * (docs/benchmarks.md, eighth pass). The levels and the page format are parquet-java's, from the
- * same {@link ParquetProperties}; the statistics are parquet-java's objects, given each page's
- * minimum and maximum. {@link PlainColumns} says which columns qualify.
+ * A column whose pages Sluice encodes itself from the Arrow buffers, a run of rows at a time, and
+ * hands to parquet-java's page writer (which compresses them and builds the column and offset
+ * indexes): PLAIN here and in the {@code Plain*Column}s, dictionary-encoded in the
+ * {@link DictionaryColumn}s. parquet-java's own column writer takes one call per value, and each value
+ * passes its level writers, its value writer's byte stream, its statistics, size statistics and bloom
+ * filter; that was most of the writer thread's time besides zstd (docs/benchmarks.md, eighth pass).
+ * The levels and the page format are parquet-java's, from the same {@link ParquetProperties}; the
+ * statistics are parquet-java's objects, given each page's minimum and maximum. {@link PlainColumns}
+ * says which columns qualify.
  */
 abstract class PageColumn {
     final ColumnDescriptor column;
