@@ -363,21 +363,28 @@ public final class ParquetBatchWriter implements BatchSink {
             throw e;
         } finally {
             try {
-                if (pages != null) {
-                    closeRowGroup();
-                }
-                if (plain != null) {
-                    for (PageColumn p : plain) {
-                        if (p != null) {
-                            p.close();
-                        }
+                try {
+                    if (pages != null) {
+                        closeRowGroup();
                     }
+                } finally {
+                    closePageColumns(); // their buffers go back even when the row group's did not
                 }
             } finally {
                 try {
                     compressor.release(); // zstd's native context
                 } finally {
                     output.closeStream(); // whatever failed above, the file handle goes
+                }
+            }
+        }
+    }
+
+    private void closePageColumns() {
+        if (plain != null) {
+            for (PageColumn p : plain) {
+                if (p != null) {
+                    p.close();
                 }
             }
         }
