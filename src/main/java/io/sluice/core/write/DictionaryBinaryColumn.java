@@ -42,8 +42,10 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
         long offsets = address(v.getOffsetBuffer(), from * 4L, (to - from + 1) * 4L);
         int first = MemoryUtil.getInt(offsets + from * 4L);
         int length = MemoryUtil.getInt(offsets + to * 4L) - first;
-        if (stage.length < length || stage.length > PageBuffer.KEEP_AT_MOST && length <= PageBuffer.KEEP_AT_MOST) {
+        if (stage.length < length) {
             stage = new byte[Math.max(length, Math.min(PageBuffer.KEEP_AT_MOST, stage.length * 2))];
+        } else if (stage.length > PageBuffer.KEEP_AT_MOST && length <= PageBuffer.KEEP_AT_MOST) {
+            stage = new byte[Math.max(length, 1 << 12)]; // not kept after a run of huge values
         }
         v.getDataBuffer().getBytes(first, stage, 0, length);
         long bits = validity == null ? 0 : validityAddress(validity, from, to);

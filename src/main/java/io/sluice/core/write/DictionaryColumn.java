@@ -120,9 +120,11 @@ abstract class DictionaryColumn extends PageColumn {
 
     @Override
     void resetPageValues() {
+        if (idCount > 0) {
+            firstPage = false; // a page of NULLs only tells nothing about the dictionary: the next one is weighed
+        }
         idCount = 0;
         plainBytes = 0;
-        firstPage = false;
         values.reset();
         if (encoder != null) {
             encoder.close();

@@ -70,7 +70,7 @@ class PlainColumnsTest {
     /** The columns the plain writers must take; the rest stay with parquet-java. */
     private static final Set<String> OWN = Set.of("i16", "u16", "i32", "u32", "i64", "i64_required", "u64", "date", "ts",
             "dec9", "dec18", "f32", "f64", "s", "s_required", "b", "doc",
-            "few_u8", "few_i16", "few_i32", "few_date", "few_i64", "few_dec9", "few_s", "few_b", "sparse", "grows");
+            "few_u8", "few_i16", "few_i32", "few_date", "few_i64", "few_dec9", "few_s", "few_b", "sparse", "grows", "late");
 
     @TempDir
     Path dir;
@@ -113,6 +113,9 @@ class PlainColumnsTest {
         c.add(column("few_b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), false));
         c.add(column("sparse", new ArrowType.Int(64, true), PrimitiveTypeName.INT64, LogicalTypeAnnotation.intType(64, true), ValueWriters.int64(), true));
         c.add(column("grows", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
+        // late: NULL in the whole first batch (so it keeps a dictionary), then distinct values: the first page
+        // with values is weighed, and does not pay for a dictionary
+        c.add(column("late", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
         c.add(column("flag", ArrowType.Bool.INSTANCE, PrimitiveTypeName.BOOLEAN, null, ValueWriters.bool(), true));
         return c;
     }
@@ -159,6 +162,52 @@ class PlainColumnsTest {
         sameStatisticsAndIndexes(reference, own);
     }
 
+    /**
+     * A page of NULLs only says nothing about a dictionary: the first page with values is the one
+     * weighed. Here it holds distinct strings, so the column goes PLAIN, as parquet-java's does.
+     */
+    @Test
+    void aFirstPageOfNullsLeavesTheDictionaryToTheNextPage() throws Exception {
+        Column late = column("late", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(),
+                ValueWriters.variable(), true);
+        Schema schema = new Schema(List.of(late.arrow()));
+        List<ParquetColumn> parquet = List.of(new ParquetColumn(late.parquet(), late.writer()));
+        WriterOptions options = new WriterOptions(Compression.ZSTD, 64L << 20, 100_000, 4_096);
+        Path own = dir.resolve("late.parquet");
+        Path reference = dir.resolve("late-reference.parquet");
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
+             ParquetBatchWriter ours = new ParquetBatchWriter(own, schema, parquet, options, Map.of());
+             ParquetBatchWriter theirs = ParquetBatchWriter.withParquetJavaPagesOnly(reference, schema, parquet, options)) {
+            for (int first = 0; first < 40_000; first += BATCH) {
+                batch.allocateNew();
+                VarCharVector v = (VarCharVector) batch.getVector(0);
+                int rows = Math.min(BATCH, 40_000 - first);
+                for (int i = 0; i < rows; i++) {
+                    if (first + i < 25_000) { // more than a page's 20,000 rows
+                        v.setNull(i);
+                    } else {
+                        v.setSafe(i, ("late-" + (first + i) + "-" + random.nextLong()).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                v.setValueCount(rows);
+                batch.setRowCount(rows);
+                ours.write(batch);
+                theirs.write(batch);
+            }
+            assertEquals(List.of("late"), ours.ownPlainColumns());
+        }
+        ColumnChunkMetaData ourChunk = ParquetFiles.footer(own).getBlocks().get(0).getColumns().get(0);
+        assertEquals(Set.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED), ourChunk.getEncodings());
+        assertEquals(ParquetFiles.footer(reference).getBlocks().get(0).getColumns().get(0).getStatistics(), ourChunk.getStatistics());
+        List<Group> expected = ParquetFiles.rows(reference);
+        List<Group> actual = ParquetFiles.rows(own);
+        assertEquals(40_000, actual.size());
+        for (int row = 0; row < expected.size(); row++) {
+            assertEquals(expected.get(row).toString(), actual.get(row).toString(), "row " + row);
+        }
+    }
+
     /** Per row group and column: the same statistics, counts and encodings; and indexes that add up. */
     private static void sameStatisticsAndIndexes(Path reference, Path own) throws Exception {
         ParquetMetadata theirs = ParquetFiles.footer(reference);
@@ -179,8 +228,8 @@ class PlainColumnsTest {
                     assertEquals(theirChunk.getStatistics(), ourStats, where);
                     assertTrue(ourStats.hasNonNullValue(), where);
                     assertEquals(theirChunk.getValueCount(), ourChunk.getValueCount(), where);
-                    assertEquals(theirChunk.getEncodings(), ourChunk.getEncodings(), where);
                     String name = ourChunk.getPath().toDotString();
+                    assertEquals(theirChunk.getEncodings(), ourChunk.getEncodings(), where);
                     boolean dictionary = ourChunk.getEncodings().contains(Encoding.PLAIN_DICTIONARY);
                     // grows: from the second row group on, its first page does not pay for a dictionary
                     assertEquals(name.startsWith("few_") || name.equals("grows") && g == 0, dictionary, where);
@@ -218,12 +267,15 @@ class PlainColumnsTest {
         for (FieldVector v : batch.getFieldVectors()) {
             boolean nullable = v.getField().isNullable();
             boolean sparse = v.getName().equals("sparse");
+            boolean late = v.getName().equals("late");
             for (int i = 0; i < rows; i++) {
                 int row = first + i;
-                if (nullable && (sparse ? row % 10 != 0 : withNulls && row % 7 == 3)) {
+                if (nullable && (sparse ? row % 10 != 0 : late ? row < BATCH : withNulls && row % 7 == 3)) {
                     v.setNull(i);
                 } else if (v.getName().startsWith("few_")) {
                     setFew(v, i, row);
+                } else if (late) {
+                    ((VarCharVector) v).setSafe(i, ("late-" + row + "-" + random.nextLong()).getBytes(StandardCharsets.UTF_8));
                 } else if (v.getName().equals("grows")) {
                     ((VarCharVector) v).setSafe(i, (row < BATCH ? "g" + row % 20 : "x".repeat(200) + row).getBytes(StandardCharsets.UTF_8));
                 } else {
