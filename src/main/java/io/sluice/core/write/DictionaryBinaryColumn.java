@@ -9,7 +9,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.statistics.BinaryStatistics;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * Strings and binary values of few distinct values, dictionary-encoded. A run's bytes are copied
@@ -27,8 +26,7 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
     /** Per entry: the number of the last page that used it, so each is weighed once a page for the minimum and maximum. */
     private int[] usedInPage = new int[64];
     private int page = 1;
-    private int minId = -1;
-    private int maxId = -1;
+    private final SliceRange range = new SliceRange();
     private long valueBytes;
     private byte[] stage = new byte[1 << 12];
 
@@ -59,7 +57,7 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
                 addId(id, 4 + valueLength);
                 if (usedInPage[id] != page) {
                     usedInPage[id] = page;
-                    observe(id);
+                    range.observe(dictionary.array(), entryAt[id], entryLength[id]);
                 }
                 if (entries > before && stopped()) {
                     return row + 1;
@@ -130,38 +128,11 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
         }
     }
 
-    private void observe(int id) {
-        if (minId < 0) {
-            minId = id;
-            maxId = id;
-        } else if (compare(id, minId) < 0) {
-            minId = id;
-        } else if (compare(id, maxId) > 0) {
-            maxId = id;
-        }
-    }
-
-    /** Unsigned byte order, the order of strings and plain binary in Parquet. */
-    private int compare(int a, int b) {
-        byte[] d = dictionary.array();
-        return Arrays.compareUnsigned(d, entryAt[a], entryAt[a] + entryLength[a], d, entryAt[b], entryAt[b] + entryLength[b]);
-    }
-
     @Override
     Statistics<?> pageStatistics() {
         BinaryStatistics s = (BinaryStatistics) Statistics.createStats(type);
-        if (minId >= 0) {
-            s.updateStats(entry(minId));
-            if (maxId != minId) {
-                s.updateStats(entry(maxId));
-            }
-        }
+        range.addTo(s, dictionary.array());
         return s;
-    }
-
-    /** An entry's bytes in an array of its own, which parquet-java keeps by reference. */
-    private Binary entry(int id) {
-        return Binary.fromConstantByteArray(Arrays.copyOfRange(dictionary.array(), entryAt[id], entryAt[id] + entryLength[id]));
     }
 
     @Override
@@ -171,8 +142,7 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
 
     @Override
     void resetStatistics() {
-        minId = -1;
-        maxId = -1;
+        range.reset();
         valueBytes = 0;
         page++;
     }

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * dictionary for every column and gives up only when it has grown past the dictionary page size, so
  * a column of unique values (keys, timestamps, free text) is hashed twice and re-encoded for nothing;
  * the profile showed that as a quarter of the writer's time. Columns whose first batch is mostly
- * distinct are written plain; the rest keep parquet-java's dictionary with its own fallback.
+ * distinct are written plain; the rest are dictionary-encoded ({@link DictionaryColumn}, or
+ * parquet-java for the few types Sluice leaves to it), each with its fallback to plain.
  */
 final class DictionaryChoice {
     /** Fewer values than this tell too little; such columns keep the dictionary. */

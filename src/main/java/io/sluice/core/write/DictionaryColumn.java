@@ -62,7 +62,10 @@ abstract class DictionaryColumn extends PageColumn {
         }
     }
 
-    /** The dictionary has outgrown its page: the page with its last value is written, the rest goes PLAIN. */
+    /**
+     * The first page did not pay for its dictionary, or the dictionary has outgrown its page: the page
+     * so far is written, the rest of the row group goes PLAIN.
+     */
     @Override
     final boolean stopped() {
         return givenUp || dictionary.size() > maxDictionaryBytes;

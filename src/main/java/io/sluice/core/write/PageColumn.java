@@ -23,7 +23,7 @@ import org.apache.parquet.schema.PrimitiveType;
  * passes its level writers, its value writer's byte stream, its statistics, size statistics and bloom
  * filter; that was most of the writer thread's time besides zstd (docs/benchmarks.md, eighth pass).
  * The levels and the page format are parquet-java's, from the same {@link ParquetProperties}; the
- * statistics are parquet-java's objects, given each page's minimum and maximum. {@link PlainColumns}
+ * statistics are parquet-java's objects, given each page's minimum and maximum. {@link PageColumns}
  * says which columns qualify.
  */
 abstract class PageColumn {

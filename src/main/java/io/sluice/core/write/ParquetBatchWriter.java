@@ -30,9 +30,9 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Writes Arrow batches to one Parquet file, column by column, in runs of {@value #RUN} rows, without
- * the per-row record assembly of {@code ParquetWriter}. Columns written without a dictionary get
- * their PLAIN pages from Sluice's own {@link PageColumn}s where {@link PlainColumns} has one; the
- * others' values go to parquet-java's column writers one by one. Row groups close at {@link WriterOptions#rowGroupBytes()} or
+ * the per-row record assembly of {@code ParquetWriter}. Most columns get their pages, PLAIN or
+ * dictionary-encoded, from Sluice's own {@link PageColumn}s ({@link PageColumns}); the others' values
+ * go to parquet-java's column writers one by one. Row groups close at {@link WriterOptions#rowGroupBytes()} or
  * {@link WriterOptions#rowGroupRows()}. The Arrow schema goes into the footer as
  * {@code ARROW:schema}, as Arrow's own writers do, so Arrow readers get Duration, unsigned and
  * dictionary types back exactly.
@@ -59,11 +59,11 @@ public final class ParquetBatchWriter implements BatchSink {
     private final BytesInputCompressor compressor;
     private final Map<String, String> openingMetadata;
     private final Map<String, String> closingMetadata = new HashMap<>();
-    /** Whether columns may get Sluice's own PLAIN pages; off only to compare with parquet-java's. */
-    private final boolean ownPlainPages;
+    /** Whether columns may get Sluice's own pages; off only to compare with parquet-java's. */
+    private final boolean ownPages;
     private ParquetProperties properties;
-    /** Per column: its own PLAIN writer, or null when parquet-java's writer takes it. */
-    private PageColumn[] plain;
+    /** Per column: Sluice's own pages, or null when parquet-java's writer takes it. */
+    private PageColumn[] own;
     /** The columns parquet-java writes, or null when there are none. */
     private MessageType parquetWritten;
     private ColumnChunkPageWriteStore pages;
@@ -93,15 +93,15 @@ public final class ParquetBatchWriter implements BatchSink {
         this(output, arrowSchema, parquetColumns, options, metadata, true);
     }
 
-    /** With {@code ownPlainPages} false, parquet-java writes every column: the reference the tests compare with. */
+    /** With {@code ownPages} false, parquet-java writes every column: the reference the tests compare with. */
     static ParquetBatchWriter withParquetJavaPagesOnly(Path file, Schema arrowSchema, List<ParquetColumn> parquetColumns,
                                                        WriterOptions options) throws IOException {
         return new ParquetBatchWriter(new ClosableOutputFile(file), arrowSchema, parquetColumns, options, Map.of(), false);
     }
 
     private ParquetBatchWriter(ClosableOutputFile output, Schema arrowSchema, List<ParquetColumn> parquetColumns,
-                               WriterOptions options, Map<String, String> metadata, boolean ownPlainPages) throws IOException {
-        this.ownPlainPages = ownPlainPages;
+                               WriterOptions options, Map<String, String> metadata, boolean ownPages) throws IOException {
+        this.ownPages = ownPages;
         this.openingMetadata = new HashMap<>(metadata);
         openingMetadata.put(ARROW_SCHEMA_KEY, serialize(arrowSchema));
         this.schema = ParquetColumn.schemaOf(parquetColumns);
@@ -145,9 +145,9 @@ public final class ParquetBatchWriter implements BatchSink {
                 }
                 int to = (int) Math.min(Math.min(n, from + RUN), from + options.rowGroupRows() - rowsInGroup);
                 for (int c = 0; c < values.length; c++) {
-                    if (plain[c] != null) {
+                    if (own[c] != null) {
                         requireValues(c, vectors.get(c), hasNulls[c]);
-                        plain[c].write(vectors.get(c), from, to, hasNulls[c]);
+                        own[c].write(vectors.get(c), from, to, hasNulls[c]);
                     } else {
                         writeRun(c, vectors.get(c), hasNulls[c], values[c], from, to);
                     }
@@ -170,21 +170,21 @@ public final class ParquetBatchWriter implements BatchSink {
     }
 
     /**
-     * Chooses, from the first batch, the columns written without a dictionary and, among those, the
-     * ones Sluice writes PLAIN pages for itself.
+     * Chooses, from the first batch, the columns written without a dictionary, and the columns whose
+     * pages Sluice writes itself.
      */
     private void chooseWriters(VectorSchemaRoot firstBatch) {
         List<String> plainColumns = DictionaryChoice.plainColumns(firstBatch);
         properties = properties(plainColumns, rowsBetweenPageChecks(firstBatch));
-        plain = new PageColumn[columns.size()];
+        own = new PageColumn[columns.size()];
         List<Type> rest = new ArrayList<>();
-        for (int c = 0; c < plain.length; c++) {
+        for (int c = 0; c < own.length; c++) {
             FieldVector vector = firstBatch.getVector(c);
-            if (ownPlainPages) {
-                plain[c] = plainColumns.contains(vector.getName()) ? PlainColumns.of(columns.get(c), vector, properties)
-                        : PlainColumns.dictionary(columns.get(c), vector, properties);
+            if (ownPages) {
+                own[c] = plainColumns.contains(vector.getName()) ? PageColumns.plain(columns.get(c), vector, properties)
+                        : PageColumns.dictionary(columns.get(c), vector, properties);
             }
-            if (plain[c] == null) {
+            if (own[c] == null) {
                 rest.add(schema.getType(c));
             }
         }
@@ -253,8 +253,8 @@ public final class ParquetBatchWriter implements BatchSink {
         store = parquetWritten == null ? null : properties.newColumnWriteStore(parquetWritten, pages, pages);
         writers = new ColumnWriter[columns.size()];
         for (int c = 0; c < writers.length; c++) {
-            if (plain[c] != null) {
-                plain[c].startRowGroup(pages.getPageWriter(columns.get(c)));
+            if (own[c] != null) {
+                own[c].startRowGroup(pages.getPageWriter(columns.get(c)));
             } else {
                 writers[c] = store.getColumnWriter(columns.get(c));
             }
@@ -265,7 +265,7 @@ public final class ParquetBatchWriter implements BatchSink {
     /** Bytes held for the open row group, its compressed pages included. */
     private long bufferedSize() {
         long size = store == null ? 0 : store.getBufferedSize();
-        for (PageColumn p : plain) {
+        for (PageColumn p : own) {
             if (p != null) {
                 size += p.bufferedSize();
             }
@@ -275,7 +275,7 @@ public final class ParquetBatchWriter implements BatchSink {
 
     private void endRowGroup() throws IOException {
         file.startBlock(rowsInGroup);
-        for (PageColumn p : plain) {
+        for (PageColumn p : own) {
             if (p != null) {
                 p.endRowGroup();
             }
@@ -300,11 +300,11 @@ public final class ParquetBatchWriter implements BatchSink {
         }
     }
 
-    /** The columns whose PLAIN pages Sluice writes itself; known after the first batch. */
-    List<String> ownPlainColumns() {
+    /** The columns whose pages Sluice writes itself; known after the first batch. */
+    List<String> ownPageColumns() {
         List<String> names = new ArrayList<>();
-        for (int c = 0; plain != null && c < plain.length; c++) {
-            if (plain[c] != null) {
+        for (int c = 0; own != null && c < own.length; c++) {
+            if (own[c] != null) {
                 names.add(schema.getFieldName(c));
             }
         }
@@ -381,8 +381,8 @@ public final class ParquetBatchWriter implements BatchSink {
     }
 
     private void closePageColumns() {
-        if (plain != null) {
-            for (PageColumn p : plain) {
+        if (own != null) {
+            for (PageColumn p : own) {
                 if (p != null) {
                     p.close();
                 }

@@ -1,6 +1,5 @@
 package io.sluice.core.write;
 
-import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -9,7 +8,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.statistics.BinaryStatistics;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * BYTE_ARRAY from Arrow's Utf8 and Binary vectors: each value's length and bytes copied from the
@@ -21,10 +19,7 @@ final class PlainBinaryColumn extends PageColumn {
     /** Values this long on average are copied one by one: the copy itself then outweighs the call. */
     static final int LONG_VALUE_BYTES = 1_024;
 
-    private int minAt = -1;
-    private int minLength;
-    private int maxAt = -1;
-    private int maxLength;
+    private final SliceRange range = new SliceRange();
     private long valueBytes;
     /** A run's values, off the Arrow buffer; reused. */
     private byte[] stage = new byte[1 << 12];
@@ -61,7 +56,7 @@ final class PlainBinaryColumn extends PageColumn {
                 } else {
                     values.put(data, start, valueLength);
                 }
-                observe(at, valueLength);
+                range.observe(values.array(), at, valueLength);
                 valueBytes += valueLength;
             }
         }
@@ -81,41 +76,10 @@ final class PlainBinaryColumn extends PageColumn {
         return stage;
     }
 
-    private void observe(int at, int length) {
-        byte[] page = values.array();
-        if (minAt < 0) {
-            minAt = at;
-            minLength = length;
-            maxAt = at;
-            maxLength = length;
-        } else if (compare(page, at, length, minAt, minLength) < 0) {
-            minAt = at;
-            minLength = length;
-        } else if (compare(page, at, length, maxAt, maxLength) > 0) {
-            maxAt = at;
-            maxLength = length;
-        }
-    }
-
-    /** Unsigned byte order; most values differ from the page's minimum and maximum in their first byte. */
-    private static int compare(byte[] page, int at, int length, int otherAt, int otherLength) {
-        if (length > 0 && otherLength > 0 && page[at] != page[otherAt]) {
-            return (page[at] & 0xFF) - (page[otherAt] & 0xFF);
-        }
-        return Arrays.compareUnsigned(page, at, at + length, page, otherAt, otherAt + otherLength);
-    }
-
     @Override
     Statistics<?> pageStatistics() {
         BinaryStatistics s = (BinaryStatistics) Statistics.createStats(type);
-        if (minAt >= 0) {
-            byte[] page = values.array();
-            // arrays of their own, which parquet-java keeps by reference (a reused one it would copy again)
-            s.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(page, minAt, minAt + minLength)));
-            if (maxAt != minAt) { // a page of one value is common with blobs, and comparing a blob with itself reads all of it
-                s.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(page, maxAt, maxAt + maxLength)));
-            }
-        }
+        range.addTo(s, values.array());
         return s;
     }
 
@@ -126,8 +90,7 @@ final class PlainBinaryColumn extends PageColumn {
 
     @Override
     void resetStatistics() {
-        minAt = -1;
-        maxAt = -1;
+        range.reset();
         valueBytes = 0;
     }
 }

@@ -62,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same values, statistics and encodings out, over several row groups and many small pages, with
  * NULLs, each type's edges, NaN and both zeros, empty strings and values larger than a page.
  */
-class PlainColumnsTest {
+class PageColumnsTest {
     private static final int ROWS = 30_000;
     private static final int BATCH = 4_096;
     /** Small pages and row groups, so that runs, pages and row groups end at many different rows. */
@@ -135,30 +135,11 @@ class PlainColumnsTest {
     @Test
     void ownPagesReadBackAsParquetJavasDo() throws Exception {
         List<Column> columns = columns();
-        Schema schema = new Schema(columns.stream().map(Column::arrow).toList());
-        List<ParquetColumn> parquet = columns.stream().map(c -> new ParquetColumn(c.parquet(), c.writer())).toList();
         Path own = dir.resolve("own.parquet");
         Path reference = dir.resolve("reference.parquet");
-        try (BufferAllocator allocator = new RootAllocator();
-             VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
-             ParquetBatchWriter ours = new ParquetBatchWriter(own, schema, parquet, OPTIONS, Map.of());
-             ParquetBatchWriter theirs = ParquetBatchWriter.withParquetJavaPagesOnly(reference, schema, parquet, OPTIONS)) {
-            for (int first = 0; first < ROWS; first += BATCH) {
-                fill(batch, first, Math.min(BATCH, ROWS - first));
-                ours.write(batch);
-                theirs.write(batch);
-            }
-            assertEquals(OWN, Set.copyOf(ours.ownPlainColumns()), "the columns Sluice writes pages for itself");
-            assertTrue(theirs.ownPlainColumns().isEmpty());
-        }
-
-        List<Group> expected = ParquetFiles.rows(reference);
-        List<Group> actual = ParquetFiles.rows(own);
-        assertEquals(ROWS, expected.size());
-        assertEquals(ROWS, actual.size());
-        for (int row = 0; row < ROWS; row++) {
-            assertEquals(expected.get(row).toString(), actual.get(row).toString(), "row " + row);
-        }
+        List<String> ownColumns = writeBoth(columns, OPTIONS, ROWS, this::fill, own, reference);
+        assertEquals(OWN, Set.copyOf(ownColumns), "the columns Sluice writes pages for itself");
+        sameRows(reference, own, ROWS);
         sameStatisticsAndIndexes(reference, own);
     }
 
@@ -170,40 +151,66 @@ class PlainColumnsTest {
     void aFirstPageOfNullsLeavesTheDictionaryToTheNextPage() throws Exception {
         Column late = column("late", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(),
                 ValueWriters.variable(), true);
-        Schema schema = new Schema(List.of(late.arrow()));
-        List<ParquetColumn> parquet = List.of(new ParquetColumn(late.parquet(), late.writer()));
-        WriterOptions options = new WriterOptions(Compression.ZSTD, 64L << 20, 100_000, 4_096);
         Path own = dir.resolve("late.parquet");
         Path reference = dir.resolve("late-reference.parquet");
+        List<String> ownColumns = writeBoth(List.of(late), new WriterOptions(Compression.ZSTD, 64L << 20, 100_000, 4_096), 40_000,
+                (batch, first, rows) -> {
+                    batch.allocateNew();
+                    VarCharVector v = (VarCharVector) batch.getVector(0);
+                    for (int i = 0; i < rows; i++) {
+                        if (first + i < 25_000) { // more than a page's 20,000 rows
+                            v.setNull(i);
+                        } else {
+                            v.setSafe(i, ("late-" + (first + i) + "-" + random.nextLong()).getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    v.setValueCount(rows);
+                    batch.setRowCount(rows);
+                }, own, reference);
+        assertEquals(List.of("late"), ownColumns);
+        ColumnChunkMetaData ourChunk = ParquetFiles.footer(own).getBlocks().get(0).getColumns().get(0);
+        assertEquals(Set.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED), ourChunk.getEncodings());
+        assertEquals(ParquetFiles.footer(reference).getBlocks().get(0).getColumns().get(0).getStatistics(), ourChunk.getStatistics());
+        sameRows(reference, own, 40_000);
+    }
+
+    /** Fills a batch with {@code rows} rows from row {@code first} on. */
+    @FunctionalInterface
+    private interface Filler {
+        void fill(VectorSchemaRoot batch, int first, int rows);
+    }
+
+    /**
+     * The same batches written through Sluice's pages ({@code own}) and through parquet-java's column
+     * writer ({@code reference}).
+     *
+     * @return the columns whose pages Sluice wrote
+     */
+    private static List<String> writeBoth(List<Column> columns, WriterOptions options, int rows, Filler filler, Path own,
+                                          Path reference) throws Exception {
+        Schema schema = new Schema(columns.stream().map(Column::arrow).toList());
+        List<ParquetColumn> parquet = columns.stream().map(c -> new ParquetColumn(c.parquet(), c.writer())).toList();
         try (BufferAllocator allocator = new RootAllocator();
              VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
              ParquetBatchWriter ours = new ParquetBatchWriter(own, schema, parquet, options, Map.of());
              ParquetBatchWriter theirs = ParquetBatchWriter.withParquetJavaPagesOnly(reference, schema, parquet, options)) {
-            for (int first = 0; first < 40_000; first += BATCH) {
-                batch.allocateNew();
-                VarCharVector v = (VarCharVector) batch.getVector(0);
-                int rows = Math.min(BATCH, 40_000 - first);
-                for (int i = 0; i < rows; i++) {
-                    if (first + i < 25_000) { // more than a page's 20,000 rows
-                        v.setNull(i);
-                    } else {
-                        v.setSafe(i, ("late-" + (first + i) + "-" + random.nextLong()).getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                v.setValueCount(rows);
-                batch.setRowCount(rows);
+            for (int first = 0; first < rows; first += BATCH) {
+                filler.fill(batch, first, Math.min(BATCH, rows - first));
                 ours.write(batch);
                 theirs.write(batch);
             }
-            assertEquals(List.of("late"), ours.ownPlainColumns());
+            assertTrue(theirs.ownPageColumns().isEmpty());
+            return ours.ownPageColumns();
         }
-        ColumnChunkMetaData ourChunk = ParquetFiles.footer(own).getBlocks().get(0).getColumns().get(0);
-        assertEquals(Set.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED), ourChunk.getEncodings());
-        assertEquals(ParquetFiles.footer(reference).getBlocks().get(0).getColumns().get(0).getStatistics(), ourChunk.getStatistics());
+    }
+
+    /** Both files read back, row by row, the same, and hold {@code rows} rows. */
+    private static void sameRows(Path reference, Path own, int rows) throws Exception {
         List<Group> expected = ParquetFiles.rows(reference);
         List<Group> actual = ParquetFiles.rows(own);
-        assertEquals(40_000, actual.size());
-        for (int row = 0; row < expected.size(); row++) {
+        assertEquals(rows, expected.size());
+        assertEquals(rows, actual.size());
+        for (int row = 0; row < rows; row++) {
             assertEquals(expected.get(row).toString(), actual.get(row).toString(), "row " + row);
         }
     }

@@ -18,15 +18,15 @@ import org.apache.parquet.schema.PrimitiveComparator;
  * (booleans, floats with a dictionary, fixed-length binary, big-endian decimals) keeps parquet-java's
  * column writer.
  */
-final class PlainColumns {
-    private PlainColumns() {}
+final class PageColumns {
+    private PageColumns() {}
 
     /**
      * The column's own dictionary-encoding writer (PLAIN once the dictionary outgrows its page), or
      * null when parquet-java's writer keeps it.
      */
     static PageColumn dictionary(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
-        PageColumn plain = of(column, vector, properties);
+        PageColumn plain = plain(column, vector, properties);
         if (plain instanceof PlainInt32Column int32) {
             return new DictionaryLongColumn(column, properties, int32.source(), int32.stride(), plain);
         }
@@ -40,7 +40,7 @@ final class PlainColumns {
     }
 
     /** The column's own PLAIN writer, or null when parquet-java's writer keeps it. */
-    static PageColumn of(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
+    static PageColumn plain(ColumnDescriptor column, FieldVector vector, ParquetProperties properties) {
         if (column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1) {
             return null;
         }
