@@ -83,14 +83,12 @@ public final class MainWindow implements AutoCloseable {
                 exportView.show(queueTab);
             }
         });
-        // the running export's request is fixed, but changing the connection or source under it confuses
-        connectionView.root().disableProperty().bind(state.exportRunningProperty());
-        schemaView.root().disableProperty().bind(state.exportRunningProperty());
-        SplitPane center = new SplitPane(schemaView.root(), exportView.root());
+        ExportLock lock = new ExportLock(scene, state.exportRunningProperty());
+        SplitPane center = new SplitPane(lock.around(schemaView.root()), exportView.root());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.52);
         root.setCenter(center);
-        root.setTop(new VBox(menus(), connectionView.root(), toolbar()));
+        root.setTop(new VBox(menus(), lock.around(connectionView.root()), toolbar()));
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), export::preview);

@@ -122,13 +122,13 @@ class ExportUiBench {
         void attach() {
             fx = Thread.currentThread();
             thread = new Thread(() -> {
+                Thread renderer = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
                 while (running) {
-                    StackTraceElement[] st = fx.getStackTrace();
-                    StringBuilder b = new StringBuilder();
-                    for (int i = 0; i < Math.min(st.length, 14); i++) {
-                        b.append(st[i].getClassName().replaceAll(".*\\.", "")).append('.').append(st[i].getMethodName()).append(" < ");
+                    sample(fx, "");
+                    if (renderer != null) {
+                        sample(renderer, "[render] ");
                     }
-                    samples.add(new Sample(System.nanoTime(), b.toString()));
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -138,6 +138,19 @@ class ExportUiBench {
             }, "fx-sampler");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        private void sample(Thread fx, String tag) {
+            {
+                {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    StringBuilder b = new StringBuilder(tag);
+                    for (int i = 0; i < Math.min(st.length, 24); i++) {
+                        b.append(st[i].getClassName().replaceAll(".*\\.", "")).append('.').append(st[i].getMethodName()).append(" < ");
+                    }
+                    samples.add(new Sample(System.nanoTime(), b.toString()));
+                }
+            }
         }
 
         void stop() throws InterruptedException {

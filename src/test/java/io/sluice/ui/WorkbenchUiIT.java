@@ -12,6 +12,7 @@ import io.sluice.ui.schema.ColumnRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window (headless) against the private MariaDB, and saves the screenshots. */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
@@ -98,16 +100,26 @@ class WorkbenchUiIT {
         waitFor(() -> window.export().runningProperty().get() && window.export().sampleRows().size() >= 20
                 && !window.export().progressTextProperty().get().isEmpty());
         Screenshots.save(window.scene(), "03-export-in-progress");
-        assertTrue(robot.lookup("#tree").query().isDisabled(), "the table list is locked while exporting");
-        assertTrue(robot.lookup("#dsnField").query().isDisabled(), "the connection is locked while exporting");
+        Node tree = robot.lookup("#tree").query();
+        Node dsnField = robot.lookup("#dsnField").query();
+        assertTrue(ExportLock.isLocked(tree), "the table list is locked while exporting");
+        assertTrue(ExportLock.isLocked(dsnField), "the connection is locked while exporting");
+        String dsn = window.connection().dsnProperty().get();
+        robot.clickOn(dsnField).write("zz"); // the veil takes the click, so the keys reach no field
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dsnField.isFocused(), "a click on a locked field does not focus it");
+        assertEquals(dsn, window.connection().dsnProperty().get(), "keys typed during an export do not reach a locked field");
+        robot.interact(tree::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(tree.isFocused(), "focus cannot walk into a locked panel");
         robot.sleep(1_500); // by then the reader waits for the middle row, which the server holds back 5 s
         long pressed = System.nanoTime();
         robot.type(KeyCode.ESCAPE); // Esc cancels
         waitFor(() -> !window.export().runningProperty().get());
         long afterMs = (System.nanoTime() - pressed) / 1_000_000;
         assertTrue(afterMs < 2_500, "the export stopped " + afterMs + " ms after Esc, while the server held a row back");
-        assertFalse(robot.lookup("#tree").query().isDisabled());
-        assertFalse(robot.lookup("#dsnField").query().isDisabled());
+        assertFalse(ExportLock.isLocked(tree));
+        assertFalse(ExportLock.isLocked(dsnField));
         assertEquals("The export was cancelled; the target file was left as it was.", window.export().messageProperty().get());
         assertEquals("", window.export().progressTextProperty().get(), "no \"MiB written\" left beside a target left as it was");
         assertFalse(Files.exists(target));
