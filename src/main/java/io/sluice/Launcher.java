@@ -17,17 +17,19 @@ public final class Launcher {
 
     public static void main(String[] args) {
         logToFile();
-        if (args.length == 0) {
-            openWindow(args);
-            return;
-        }
-        if (reachesTheDatabase(args)) {
-            OptionalInt tuned = TunedJvm.run(args); // java -jar: on a JVM with the installed launcher's options
+        if (args.length == 0 || reachesTheDatabase(args)) {
+            // java -jar: on a JVM with a class archive and, for a command, the installed launcher's options
+            OptionalInt tuned = TunedJvm.run(args);
             if (tuned.isPresent()) {
                 System.exit(tuned.getAsInt());
             }
         }
         TunedJvm.endWithTheFirstJvm();
+        if (args.length == 0) {
+            openWindow(args);
+            TunedJvm.recordIfAsked(); // the window closed normally
+            return;
+        }
         warmUpFor(args);
         int code = SluiceCli.run(args);
         if (code == 0) {
@@ -47,19 +49,33 @@ public final class Launcher {
         return args.length > 0 && Set.of("export", "preview", "probe", "run").contains(args[0]);
     }
 
-    /** The window; on Linux without GTK 3, one sentence saying what to install instead of a stack trace. */
+    /**
+     * The window; on Linux without GTK 3 or without a display, one sentence saying what to do instead
+     * of a stack trace.
+     */
     static void openWindow(String[] args) {
         try {
             io.sluice.ui.App.launchWindow(args);
         } catch (RuntimeException | LinkageError e) {
-            if (String.valueOf(e.getMessage()).contains("GTK") || (e.getCause() != null
-                    && String.valueOf(e.getCause().getMessage()).contains("GTK"))) {
+            if (says(e, "GTK")) {
                 System.err.println("The window needs GTK 3, which is not installed: run 'sudo apt-get install libgtk-3-0'"
                         + " (Debian/Ubuntu) and start Sluice again; the CLI works without it.");
                 System.exit(1);
             }
+            if (says(e, "DISPLAY")) {
+                String display = System.getenv("DISPLAY");
+                System.err.println("The window needs a display, and none could be opened ("
+                        + (display == null ? "DISPLAY is not set" : "DISPLAY is '" + display + "'")
+                        + "): start Sluice on the desktop; the CLI works without one (--help lists its commands).");
+                System.exit(1);
+            }
             throw e;
         }
+    }
+
+    private static boolean says(Throwable e, String word) {
+        return String.valueOf(e.getMessage()).contains(word)
+                || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains(word));
     }
 
     /** Users see one sentence; the details (never a secret) go to the log file. Must run before any logger exists. */

@@ -37,6 +37,10 @@ import javax.management.ObjectName;
  * <li>the Serial GC, the JIT's scaled thresholds and, where the kernel offers them on request, huge
  * pages, for the reasons given in {@code installer/jpackage/sluice-cli.properties}.</li>
  * </ul>
+ * {@code java -jar sluice.jar} alone, the window, runs on a second JVM as well, for its own class
+ * archive only (the installed window has the JVM's default options too): JavaFX's, AtlantaFX's and
+ * Sluice's classes on the way to the first frame. It is recorded when the first window that opened
+ * closes normally, and takes the window's opening from about 3.3 s to 2.4 s here (docs/benchmarks.md).
  * The user's own JVM options and arguments go to the second JVM unchanged, after these, so they win; a
  * GC or a class archive of the user's own replaces ours. Standard input and output are the same files,
  * the exit code is the second JVM's, and a Ctrl-C or kill reaching only this JVM is passed on, so the
@@ -52,17 +56,20 @@ final class TunedJvm {
     private final List<String> javaAndOptions;
     private final Path jar;
     private final String[] args;
+    /** No arguments: the window, which gets the class archive but keeps the JVM's default options. */
+    private final boolean window;
 
     private TunedJvm(List<String> javaAndOptions, Path jar, String[] args) {
         this.javaAndOptions = javaAndOptions;
         this.jar = jar;
         this.args = args;
+        this.window = args.length == 0;
     }
 
     /**
-     * Runs a command that reaches the database on the tuned JVM when this one was started as
-     * {@code java -jar} with options it can read back; its exit code, or empty when this JVM should run
-     * the command itself.
+     * Runs a command that reaches the database, or the window, on the tuned JVM when this one was started
+     * as {@code java -jar} with options it can read back; its exit code, or empty when this JVM should
+     * run the command itself.
      */
     static OptionalInt run(String[] args) {
         Optional<TunedJvm> tuned = of(args);
@@ -116,7 +123,7 @@ final class TunedJvm {
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
         Archive archive = userChose("-Xshare", "Share", "Archive") ? null
-                : Archive.forThisJvm(jar, writesParquet(args), layoutOptions());
+                : Archive.forThisJvm(jar, window ? "sluice-window-" : "sluice-", window || writesParquet(args), layoutOptions());
         Process child = new ProcessBuilder(command(archive)).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new PassOn(child, archive));
         int code = waitFor(child, Long.MAX_VALUE);
@@ -161,8 +168,9 @@ final class TunedJvm {
     }
 
     /**
-     * On the second JVM, after a command succeeded: writes the class archive if this JVM is to record
-     * it. Best effort; the parent keeps the file only if it is there when the command has ended.
+     * On the second JVM, after a command succeeded or the window closed normally: writes the class
+     * archive if this JVM is to record it. Best effort; the parent keeps the file only if it is there
+     * when the command has ended.
      */
     static void recordIfAsked() {
         String file = System.getProperty(RECORD);
@@ -261,19 +269,14 @@ final class TunedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaAndOptions.get(0));
         cmd.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JDK without one of these still runs the command
-        if (!userChose("GC")) {
-            cmd.add("-XX:+UseSerialGC");
-            cmd.addAll(SMALL_YOUNG_GENERATION);
+        if (!window) {
+            tuning(cmd);
         }
-        cmd.add("-XX:CompileThresholdScaling=5");
         if (Runtime.version().feature() >= 24) {
             // as the installed launcher: Arrow's memory layer uses sun.misc.Unsafe, which JDK 24 warns about
             // on stderr at the first use, where the user reads one sentence (the jar's manifest enables
             // native access already)
             cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        if (hugePagesOnRequest()) {
-            cmd.add("-XX:+UseTransparentHugePages");
         }
         // The JVM's own notes (a class it cannot archive, an archive from another build) stay out of
         // stdout, which scripts read, as in the installed launcher; the archive's are not for users.
@@ -287,6 +290,18 @@ final class TunedJvm {
         cmd.add(jar.toString());
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    /** The installed CLI's options (installer/jpackage/sluice-cli.properties). */
+    private void tuning(List<String> cmd) {
+        if (!userChose("GC")) {
+            cmd.add("-XX:+UseSerialGC");
+            cmd.addAll(SMALL_YOUNG_GENERATION);
+        }
+        cmd.add("-XX:CompileThresholdScaling=5");
+        if (hugePagesOnRequest()) {
+            cmd.add("-XX:+UseTransparentHugePages");
+        }
     }
 
     /** Linux's {@code [madvise]}: huge pages only where asked for, as the launcher scripts check. */
@@ -326,26 +341,31 @@ final class TunedJvm {
      */
     static final class Archive {
         private final Path file;
+        private final String prefix;
         private final Path temp;
         private final boolean exists;
 
-        private Archive(Path file) {
+        private Archive(Path file, String prefix) {
             this.file = file;
+            this.prefix = prefix;
             this.temp = file.resolveSibling(new StringBuilder().append(file.getFileName()).append('.')
                     .append(ProcessHandle.current().pid()).append(".tmp").toString());
             this.exists = Files.isRegularFile(file);
         }
 
-        /** The archive to use, or to record when {@code mayRecord}; null for neither. */
-        static Archive forThisJvm(Path jar, boolean mayRecord, String layoutOptions) {
+        /**
+         * The archive to use, or to record when {@code mayRecord}; null for neither. {@code prefix} tells
+         * the window's archive from the commands'.
+         */
+        static Archive forThisJvm(Path jar, String prefix, boolean mayRecord, String layoutOptions) {
             try {
                 Path dir = AppPaths.home().resolve("cds");
                 Files.createDirectories(dir);
                 if (!Files.isWritable(dir)) {
                     return null;
                 }
-                Archive archive = new Archive(dir.resolve(new StringBuilder("sluice-").append(Runtime.version().feature())
-                        .append('-').append(key(jar, layoutOptions)).append(".jsa").toString()));
+                Archive archive = new Archive(dir.resolve(new StringBuilder(prefix).append(Runtime.version().feature())
+                        .append('-').append(key(jar, layoutOptions)).append(".jsa").toString()), prefix);
                 return archive.exists || mayRecord ? archive : null;
             } catch (IOException | RuntimeException e) {
                 return null; // no archive: the options alone still apply
@@ -415,14 +435,20 @@ final class TunedJvm {
             }
         }
 
-        /** The newest few archives stay (two JDKs, two checkouts); older ones and day-old leftovers go. */
+        /**
+         * The newest few archives of this kind (the window's or the commands') stay: two JDKs, two
+         * checkouts. Older ones and day-old leftovers go.
+         */
         private void dropOldArchives() throws IOException {
             List<Path> archives = new ArrayList<>();
             FileTime dayAgo = FileTime.fromMillis(System.currentTimeMillis() - Duration.ofDays(1).toMillis());
             try (DirectoryStream<Path> all = Files.newDirectoryStream(file.getParent(), "sluice-*")) {
                 for (Path f : all) {
-                    if (f.toString().endsWith(".jsa")) {
-                        archives.add(f);
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".jsa")) {
+                        if (name.startsWith(prefix) && Character.isDigit(name.charAt(prefix.length()))) {
+                            archives.add(f);
+                        }
                     } else if (f.toString().contains(".tmp") && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
                         Files.deleteIfExists(f);
                     }

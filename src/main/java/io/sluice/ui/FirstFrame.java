@@ -32,6 +32,15 @@ final class FirstFrame implements Runnable {
         scene.addPostLayoutPulseListener(new FirstFrame(scene));
     }
 
+    /**
+     * This process, or the first JVM when {@code java -jar} started the window on a second one
+     * (io.sluice.TunedJvm): the opening counts from what the user started.
+     */
+    private static ProcessHandle startedByTheUser() {
+        ProcessHandle self = ProcessHandle.current();
+        return Boolean.getBoolean("sluice.jvm.tuned") ? self.parent().orElse(self) : self;
+    }
+
     @Override
     public void run() {
         if (done) {
@@ -39,7 +48,7 @@ final class FirstFrame implements Runnable {
         }
         done = true;
         Platform.runLater(() -> scene.removePostLayoutPulseListener(this)); // the scene is walking its listeners now
-        ProcessHandle.current().info().startInstant().ifPresent(t -> LoggerFactory.getLogger(FirstFrame.class)
+        startedByTheUser().info().startInstant().ifPresent(t -> LoggerFactory.getLogger(FirstFrame.class)
                 .info("window ready {} ms after the process started", Duration.between(t, Instant.now()).toMillis()));
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME)) {
             Platform.runLater(Platform::exit);

@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,5 +161,65 @@ class JavaJarIT {
         assertEquals("", r.out());
         assertTrue(Files.notExists(target));
         assertEquals(List.of(), filesIn(home.resolve("cds")), "a failed export keeps no archive and no temp file");
+    }
+
+    /**
+     * The window, on a display that cannot be opened (as over ssh, and on the build machines): it runs on
+     * the second JVM, which records the window's own archive and gets none of the CLI's options, and
+     * it ends with one sentence (what JavaFX itself prints before it aside), keeping no archive.
+     */
+    @Test
+    void theWindowStartsOnTheSecondJvmAndWithoutADisplaySaysSoInOneSentence() throws Exception {
+        Path home = dir.resolve("home");
+        Cli.Run r = javaJar(home, List.of("-XX:+PrintFlagsFinal"), Map.of("DISPLAY", ":4242"));
+        assertEquals(1, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals("true", flags.get("RecordDynamicDumpInfo"), "the second JVM records the window's archive");
+        assertEquals("1.000000", flags.get("CompileThresholdScaling"), "the window keeps the JVM's own options");
+        String[] lines = r.err().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("The window needs a display, and none could be opened (DISPLAY is ':4242')")
+                || last.startsWith("The window needs GTK 3"), r.err());
+        Leaks.assertPlainSentence(last);
+        assertFalse(r.err().contains("\tat "), () -> "a stack trace: " + r.err());
+        assertEquals(List.of(), filesIn(home.resolve("cds")), "a window that never opened keeps no archive");
+    }
+
+    /**
+     * The window on a private X server (where Xvfb and GTK are installed; the build machines have
+     * neither): the first start records the window's archive when it closes, the next one uses it.
+     */
+    @Test
+    void theWindowRecordsItsOwnArchiveOnceAndThenUsesIt() throws Exception {
+        Path xvfb = Path.of("/usr/bin/Xvfb");
+        Assumptions.assumeTrue(Files.isExecutable(xvfb), "no Xvfb here");
+        int display = 300 + (int) (ProcessHandle.current().pid() % 300);
+        Process x = new ProcessBuilder(xvfb.toString(), ":" + display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.out").toFile()).start();
+        try {
+            Path socket = Path.of("/tmp/.X11-unix/X" + display);
+            for (int i = 0; i < 100 && !Files.exists(socket) && x.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            Path home = dir.resolve("home");
+            Map<String, String> env = Map.of("DISPLAY", ":" + display);
+            List<String> quitAtFirstFrame = List.of("-Dsluice.exitAfterFirstFrame=true", "-XX:+PrintFlagsFinal");
+            Cli.Run first = javaJar(home, quitAtFirstFrame, env);
+            Assumptions.assumeFalse(first.err().contains("GTK 3"), "no GTK here");
+            assertEquals(0, first.code(), first.err());
+            List<String> recorded = filesIn(home.resolve("cds"));
+            assertEquals(1, recorded.size(), () -> "one archive, no temp file: " + recorded);
+            assertTrue(recorded.get(0).matches("sluice-window-\\d+-[0-9a-f]+\\.jsa"), recorded::toString);
+            assertTrue(Files.readString(home.resolve("sluice.log")).contains("window ready"));
+
+            Cli.Run second = javaJar(home, quitAtFirstFrame, env);
+            assertEquals(0, second.code(), second.err());
+            assertEquals(home.resolve("cds").resolve(recorded.get(0)).toString(), lastFlags(second.out()).get("SharedArchiveFile"),
+                    "the archive is used");
+            assertEquals(recorded, filesIn(home.resolve("cds")));
+        } finally {
+            x.destroy();
+            x.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }
