@@ -69,7 +69,7 @@ class PageColumnsTest {
     private static final WriterOptions OPTIONS = new WriterOptions(Compression.ZSTD, 8L << 20, 10_000, 4_096);
     /** The columns the plain writers must take; the rest stay with parquet-java. */
     private static final Set<String> OWN = Set.of("i16", "u16", "i32", "u32", "i64", "i64_required", "u64", "date", "ts",
-            "dec9", "dec18", "f32", "f64", "s", "s_required", "b", "doc",
+            "dec9", "dec18", "f32", "f64", "f64_nonneg", "f32_nonpos", "s", "s_required", "b", "doc",
             "few_u8", "few_i16", "few_i32", "few_date", "few_i64", "few_dec9", "few_s", "few_b", "sparse", "grows", "late");
 
     @TempDir
@@ -97,6 +97,11 @@ class PageColumnsTest {
                 ValueWriters.decimal(30), true));
         c.add(column("f32", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), PrimitiveTypeName.FLOAT, null, ValueWriters.float32(), true));
         c.add(column("f64", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), PrimitiveTypeName.DOUBLE, null, ValueWriters.float64(), true));
+        // a zero as the smallest (largest) value, beside NaN: the statistics' minimum is -0.0 (maximum +0.0)
+        c.add(column("f64_nonneg", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), PrimitiveTypeName.DOUBLE, null,
+                ValueWriters.float64(), true));
+        c.add(column("f32_nonpos", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), PrimitiveTypeName.FLOAT, null,
+                ValueWriters.float32(), false));
         c.add(column("s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true));
         c.add(column("s_required", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), false));
         c.add(column("doc", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.jsonType(), ValueWriters.variable(), true));
@@ -338,6 +343,10 @@ class PageColumnsTest {
         } else if (v instanceof DecimalVector x) {
             long max = decimalMax(x);
             x.setSafe(i, BigDecimal.valueOf(pick(row, -max, max, 0, -1, random.nextLong() % max), x.getScale()));
+        } else if (v.getName().equals("f64_nonneg")) {
+            ((Float8Vector) v).setSafe(i, zeroOrNaN(row, random.nextDouble()));
+        } else if (v.getName().equals("f32_nonpos")) {
+            ((Float4Vector) v).setSafe(i, (float) zeroOrNaN(row, -random.nextFloat()));
         } else if (v instanceof Float4Vector x) {
             x.setSafe(i, (float) pickDouble(row, random.nextGaussian() * 1e6));
         } else if (v instanceof Float8Vector x) {
@@ -377,6 +386,16 @@ class PageColumnsTest {
             case 5 -> Double.NEGATIVE_INFINITY;
             case 6 -> Double.MIN_VALUE;
             default -> random;
+        };
+    }
+
+    /** Both zeros and NaN in every page, few enough for the column to be written without a dictionary. */
+    private static double zeroOrNaN(int row, double other) {
+        return switch (row % 25) {
+            case 0 -> 0.0;
+            case 1 -> -0.0;
+            case 2 -> Double.NaN;
+            default -> other;
         };
     }
 
