@@ -51,6 +51,8 @@ final class TunedJvm {
     static final String MARK = "sluice.jvm.tuned";
     /** Set on the second JVM when it is to record the class archive: the file to write it to. */
     static final String RECORD = "sluice.cds.record";
+    /** Set on the second JVM: when the first one started, in milliseconds since the epoch. */
+    static final String STARTED = "sluice.jvm.started";
     private static final int ARCHIVES_KEPT = 3;
 
     private final List<String> javaAndOptions;
@@ -286,6 +288,10 @@ final class TunedJvm {
         }
         cmd.addAll(userOptions);
         cmd.add("-Dsluice.jvm.tuned=true"); // after the user's: the second JVM never starts a third
+        Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
+        if (started.isPresent()) { // the window's opening counts from what the user started
+            cmd.add("-D".concat(STARTED).concat("=").concat(Long.toString(started.get().toEpochMilli())));
+        }
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(Arrays.asList(args));

@@ -92,7 +92,11 @@ public final class MainWindow implements AutoCloseable {
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), export::preview);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), schemaView::focusFilter);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!state.exportRunningProperty().get()) { // the schema browser is locked during an export
+                schemaView.focusFilter();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), schema::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             export.cancel();

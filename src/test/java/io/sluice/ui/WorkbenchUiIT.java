@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,6 +97,7 @@ class WorkbenchUiIT {
             window.export().targetProperty().set(target.toString());
             window.export().whereProperty().set(BigTable.PAUSE_MIDWAY); // still running when Esc comes
         });
+        long started = System.nanoTime();
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL); // Ctrl+E starts the export
         waitFor(() -> window.export().runningProperty().get() && window.export().sampleRows().size() >= 20
                 && !window.export().progressTextProperty().get().isEmpty());
@@ -112,7 +114,24 @@ class WorkbenchUiIT {
         robot.interact(tree::requestFocus);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(tree.isFocused(), "focus cannot walk into a locked panel");
-        robot.sleep(1_500); // by then the reader waits for the middle row, which the server holds back 5 s
+        // a key that reaches a locked field all the same (typed before the focus moved out) goes to the window
+        robot.interact(() -> dsnField.fireEvent(new KeyEvent(KeyEvent.KEY_TYPED, "q", "", KeyCode.UNDEFINED, false, false, false, false)));
+        assertEquals(dsn, window.connection().dsnProperty().get());
+        // Tab walks past the locked panels to the export's own controls, Cancel among them
+        boolean cancelReached = false;
+        for (int i = 0; i < 25 && !cancelReached; i++) {
+            robot.type(KeyCode.TAB);
+            Node owner = window.scene().getFocusOwner();
+            assertFalse(ExportLock.isLocked(owner), "Tab reached a locked node: " + owner);
+            cancelReached = owner != null && "cancelButton".equals(owner.getId());
+        }
+        assertTrue(cancelReached, "Tab reaches Cancel during an export");
+        for (Node veil : robot.lookup("." + ExportLock.VEIL_CLASS).queryAll()) {
+            Node panel = ((javafx.scene.layout.StackPane) veil.getParent()).getChildren().get(0);
+            assertEquals(panel.localToScene(panel.getLayoutBounds()), veil.localToScene(veil.getLayoutBounds()), "the veil covers its panel");
+        }
+        // by 2 s after Start the reader waits for the middle row, which the server holds back 5 s
+        robot.sleep(Math.max(0, 2_000 - (System.nanoTime() - started) / 1_000_000));
         long pressed = System.nanoTime();
         robot.type(KeyCode.ESCAPE); // Esc cancels
         waitFor(() -> !window.export().runningProperty().get());
