@@ -40,7 +40,8 @@ import javax.management.ObjectName;
  * {@code java -jar sluice.jar} alone, the window, runs on a second JVM as well, for its own class
  * archive only (the installed window has the JVM's default options too): JavaFX's, AtlantaFX's and
  * Sluice's classes on the way to the first frame. It is recorded when the first window that opened
- * closes normally, and takes the window's opening from about 3.3 s to 2.4 s here (docs/benchmarks.md).
+ * closes normally, and takes the window's opening here from 3.4–4.0 s to 2.9–3.3 s (docs/benchmarks.md,
+ * ninth pass).
  * The user's own JVM options and arguments go to the second JVM unchanged, after these, so they win; a
  * GC or a class archive of the user's own replaces ours. Standard input and output are the same files,
  * the exit code is the second JVM's, and a Ctrl-C or kill reaching only this JVM is passed on, so the

@@ -107,8 +107,8 @@ class ExportUiBench {
     }
 
     /**
-     * Samples the FX thread's stack every 2 ms (only with -Dbench.stallStacks: the sampling itself
-     * takes CPU), to say what the longest stall was made of. Counts are samples × 2 ms; on a busy
+     * Samples the FX thread's stack, and the render thread's (tagged [render]), every 2 ms (only with
+     * -Dbench.stallStacks: the sampling itself takes CPU), to say what the longest stall was made of. Counts are samples × 2 ms; on a busy
      * machine the sampler gets fewer turns than that.
      */
     private static final class FxSampler {
@@ -140,17 +140,13 @@ class ExportUiBench {
             thread.start();
         }
 
-        private void sample(Thread fx, String tag) {
-            {
-                {
-                    StackTraceElement[] st = fx.getStackTrace();
-                    StringBuilder b = new StringBuilder(tag);
-                    for (int i = 0; i < Math.min(st.length, 24); i++) {
-                        b.append(st[i].getClassName().replaceAll(".*\\.", "")).append('.').append(st[i].getMethodName()).append(" < ");
-                    }
-                    samples.add(new Sample(System.nanoTime(), b.toString()));
-                }
+        private void sample(Thread sampled, String tag) {
+            StackTraceElement[] st = sampled.getStackTrace();
+            StringBuilder b = new StringBuilder(tag);
+            for (int i = 0; i < Math.min(st.length, 24); i++) {
+                b.append(st[i].getClassName().replaceAll(".*\\.", "")).append('.').append(st[i].getMethodName()).append(" < ");
             }
+            samples.add(new Sample(System.nanoTime(), b.toString()));
         }
 
         void stop() throws InterruptedException {
