@@ -68,6 +68,17 @@ class JavaJarIT {
         return flags;
     }
 
+    /** The class-loading log of the JVM that wrote Parquet: each JVM logs to a file of its own (%p). */
+    private static List<String> secondJvmClassLog(Path folder) throws IOException {
+        for (String name : filesIn(folder)) {
+            List<String> lines = Files.readAllLines(folder.resolve(name));
+            if (lines.stream().anyMatch(l -> l.contains("org.apache.parquet.hadoop.ParquetFileWriter "))) {
+                return lines;
+            }
+        }
+        throw new AssertionError("no JVM logged loading ParquetFileWriter: " + filesIn(folder));
+    }
+
     private static List<String> filesIn(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -100,12 +111,18 @@ class JavaJarIT {
         assertTrue(recorded.get(0).matches("sluice-\\d+-[0-9a-f]+\\.jsa"), recorded::toString);
 
         Path second = dir.resolve("second.parquet");
-        r = javaJar(home, List.of("-XX:+PrintFlagsFinal"), export(db, second));
+        Path classLog = Files.createDirectory(dir.resolve("class-load"));
+        r = javaJar(home, List.of("-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classLog.resolve("jvm-%p.txt")),
+                export(db, second));
         assertEquals(0, r.code(), r.err());
         flags = lastFlags(r.out());
         assertEquals(cds.resolve(recorded.get(0)).toString(), flags.get("SharedArchiveFile"), "the archive is used");
         assertEquals("false", flags.get("RecordDynamicDumpInfo"));
         assertEquals(expected, ParquetFiles.rows(second).toString());
+        // the archive holds the classes the first export only loaded, not just those it linked (io.sluice.ClassLinker):
+        // the second export reads next to none of them from the jars (about 900 before)
+        List<String> fromJars = secondJvmClassLog(classLog).stream().filter(l -> l.contains("source: file:")).toList();
+        assertTrue(fromJars.size() <= 20, () -> fromJars.size() + " classes read from the jars:\n" + String.join("\n", fromJars));
         assertEquals(recorded, filesIn(cds));
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNotInFiles(home, dir); // the archive included
