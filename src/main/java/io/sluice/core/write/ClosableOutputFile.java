@@ -2,7 +2,6 @@ package io.sluice.core.write;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -16,7 +15,7 @@ final class ClosableOutputFile implements OutputFile {
     private PositionOutputStream stream;
 
     ClosableOutputFile(Path path) {
-        this(new LocalOutputFile(path));
+        this(new ChannelOutputFile(path));
     }
 
     ClosableOutputFile(OutputFile file) {

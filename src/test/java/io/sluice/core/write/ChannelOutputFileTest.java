@@ -1,0 +1,63 @@
+package io.sluice.core.write;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.apache.parquet.io.PositionOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChannelOutputFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void piecesOfEverySizeLandInOrderAndThePositionCountsThem() throws IOException {
+        Path file = dir.resolve("out.parquet");
+        Files.write(file, new byte[3_000_000]); // longer than what is written: overwriting truncates it
+        Random random = new Random(42);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        // single bytes, 8 KiB pieces as parquet-java gives them, pieces larger than the buffer and exactly its size
+        int[] sizes = {1, 8192, 1, 0, 300_000, 256 << 10, 8192, 1_000_000, 7, 256 << 10, 1};
+        try (PositionOutputStream out = new ChannelOutputFile(file).createOrOverwrite(0)) {
+            for (int size : sizes) {
+                byte[] piece = new byte[size + 10];
+                random.nextBytes(piece);
+                if (size == 1) {
+                    out.write(piece[0]);
+                    expected.write(piece[0]);
+                } else {
+                    out.write(piece, 5, size); // an offset into a larger array
+                    expected.write(piece, 5, size);
+                }
+                assertEquals(expected.size(), out.getPos());
+            }
+        }
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file));
+    }
+
+    @Test
+    void createKeepsAnExistingFile() throws IOException {
+        Path file = dir.resolve("there.parquet");
+        Files.writeString(file, "keep");
+        assertThrows(FileAlreadyExistsException.class, () -> new ChannelOutputFile(file).create(0));
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void closingTwiceWritesOnce() throws IOException {
+        Path file = dir.resolve("twice.parquet");
+        PositionOutputStream out = new ChannelOutputFile(file).create(0);
+        out.write(new byte[] {1, 2, 3});
+        out.close();
+        out.close();
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+    }
+}
