@@ -27,6 +27,12 @@ public abstract class ColumnReader<V extends FieldVector> {
     @SuppressWarnings("unchecked")
     public final void bind(FieldVector v) {
         this.vector = (V) v;
+        bound();
+    }
+
+    /** Called by {@link #bind}, once a batch: a reader may look at its vector's class here rather than per value. */
+    protected void bound() {
+        // most readers know their vector's class from their type parameter
     }
 
     /**
