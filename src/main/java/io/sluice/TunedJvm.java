@@ -182,8 +182,8 @@ final class TunedJvm {
         }
         PrintStream out = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the JDK says "Dynamic dump to file …" there
+        ClassLinker.linkBeforeADump();
         try {
-            ClassLinker.linkApplicationClasses();
             ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "vmCds", new Object[] {new String[] {"dynamic_dump", file}}, new String[] {String[].class.getName()});
         } catch (JMException | RuntimeException e) {

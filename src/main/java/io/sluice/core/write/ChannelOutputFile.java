@@ -15,10 +15,10 @@ import org.apache.parquet.io.PositionOutputStream;
  *
  * <p>parquet-java hands a row group's pages to its output 8 KiB at a time (its byte collectors go through
  * {@code Channels.newChannel(out)}). Its own {@code LocalOutputFile} passes each piece on through a 4 KiB
- * {@code BufferedOutputStream} to a channel, which copies it into a temporary direct buffer and makes one
- * {@code write(2)} of it: about 7,000 calls and two copies for table (d)'s 58 MB, all at the end of the
- * row group, when the file is written. Here the pieces are gathered and written a quarter MiB at a time
- * (docs/benchmarks.md, tenth pass).
+ * {@code BufferedOutputStream} (which lets 8 KiB through) to a channel, which copies it into a temporary
+ * direct buffer and makes one {@code write(2)} of it: about 7,000 calls for table (d)'s 58 MB, all at the
+ * end of the row group, when the file is written. Here the pieces are copied into one buffer and written
+ * a quarter MiB at a time: as many copies, 30 times fewer calls (docs/benchmarks.md, tenth pass).
  */
 final class ChannelOutputFile implements OutputFile {
     private static final int BUFFER_BYTES = 256 << 10;
@@ -31,13 +31,17 @@ final class ChannelOutputFile implements OutputFile {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
-        return new ChannelStream(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        return open(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        OpenOption[] options = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
-        return new ChannelStream(FileChannel.open(path, options));
+        return open(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    }
+
+    private PositionOutputStream open(OpenOption... options) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES); // first: if this fails, no file is left open
+        return new ChannelStream(FileChannel.open(path, options), buffer);
     }
 
     @Override
@@ -57,13 +61,16 @@ final class ChannelOutputFile implements OutputFile {
 
     private static final class ChannelStream extends PositionOutputStream {
         private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        private final ByteBuffer buffer;
         /** Bytes written to the channel; those still in the buffer come on top. */
         private long written;
         private boolean closed;
+        /** A write failed (a full disk): the file is abandoned, and closing it only lets the handle go. */
+        private boolean failed;
 
-        ChannelStream(FileChannel channel) {
+        ChannelStream(FileChannel channel, ByteBuffer buffer) {
             this.channel = channel;
+            this.buffer = buffer;
         }
 
         @Override
@@ -94,11 +101,20 @@ final class ChannelOutputFile implements OutputFile {
         }
 
         private void drain() throws IOException {
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                written += channel.write(buffer);
+            if (failed) {
+                throw new IOException("an earlier write to this file failed");
             }
-            buffer.clear();
+            buffer.flip();
+            try {
+                while (buffer.hasRemaining()) {
+                    written += channel.write(buffer);
+                }
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            } finally {
+                buffer.clear();
+            }
         }
 
         @Override
@@ -113,7 +129,9 @@ final class ChannelOutputFile implements OutputFile {
             }
             closed = true;
             try (channel) {
-                drain();
+                if (!failed) {
+                    drain();
+                }
             }
         }
     }

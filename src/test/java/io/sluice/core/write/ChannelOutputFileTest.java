@@ -3,6 +3,8 @@ package io.sluice.core.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +51,19 @@ class ChannelOutputFileTest {
         Files.writeString(file, "keep");
         assertThrows(FileAlreadyExistsException.class, () -> new ChannelOutputFile(file).create(0));
         assertEquals("keep", Files.readString(file));
+    }
+
+    /** A full disk, as Linux's /dev/full plays one: the write fails, closing lets the handle go and writes nothing more. */
+    @Test
+    void aFailedWriteFailsWhatFollowsAndClosingOnlyReleasesTheFile() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full");
+        PositionOutputStream out = new ChannelOutputFile(full).createOrOverwrite(0);
+        IOException failed = assertThrows(IOException.class, () -> out.write(new byte[300_000], 0, 300_000));
+        assertTrue(failed.getMessage() != null, failed::toString);
+        assertThrows(IOException.class, () -> out.write(new byte[300_000], 0, 300_000), "no write after a failed one");
+        out.close(); // does not try the buffer again
+        out.close();
     }
 
     @Test
