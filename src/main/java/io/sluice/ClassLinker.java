@@ -40,13 +40,11 @@ final class ClassLinker {
         }
     }
 
-    /** @return how many classes of the application's loader were linked (many of them already were) */
-    static int linkApplicationClasses() throws JMException {
+    private static void linkApplicationClasses() throws JMException {
         String tree = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmClassHierarchy",
                 new Object[] {null}, new String[] {String[].class.getName()});
         ClassLoader app = ClassLoader.getSystemClassLoader();
-        int linked = 0;
         for (String line : tree.split("\n")) {
             Matcher m = TREE.matcher(line);
             if (!m.matches()) {
@@ -59,12 +57,10 @@ final class ClassLinker {
                     // Its fields' types, and what the verifier names, may be loaded in turn: those the
                     // archive leaves out, as before.
                     c.getDeclaredFields();
-                    linked++;
                 }
             } catch (ClassNotFoundException | LinkageError e) {
                 // a class that cannot link (a field of a type not on the class path): the archive leaves it out
             }
         }
-        return linked;
     }
 }
