@@ -183,6 +183,10 @@ public final class MainWindow implements AutoCloseable {
         return queue;
     }
 
+    public WorkbenchSettings settings() {
+        return settings;
+    }
+
     @Override
     public void close() {
         if (state.sourceProperty().get() != null) {
@@ -191,5 +195,6 @@ public final class MainWindow implements AutoCloseable {
         export.cancel();
         connection.shutdown();
         tasks.shutdown();
+        settings.flush(); // the last choices reach the disk before the JVM ends
     }
 }

@@ -92,8 +92,9 @@ class ExportUiBench {
             assertTrue(Files.size(target) > 0);
             long rows = window.export().summaryProperty().get().rows();
             report.append(String.format(Locale.ROOT,
-                    "| %s export in the window | %d | %.2f | %.0f | %.1f (at %.0f ms) | %d |%n", run, rows, (ended - started) / 1e9,
-                    (firstRowAt.get() - started) / 1e6, probe.longestMillis(), probe.longestAtMillis(started), probe.probes()));
+                    "| %s export in the window | %d | %.2f | %.0f | %.1f (at %.0f ms; FX thread's CPU %.0f ms) | %d |%n", run, rows,
+                    (ended - started) / 1e9, (firstRowAt.get() - started) / 1e6, probe.longestMillis(), probe.longestAtMillis(started),
+                    probe.longestCpuMillis(), probe.probes()));
             robot.interact(() -> window.export().summaryProperty().set(null));
         }
         String md = "| bench." + table + " | rows | wall s (Start to summary) | first preview row on screen, ms after Start"
@@ -170,10 +171,17 @@ class ExportUiBench {
         }
     }
 
-    /** Posts to the FX thread every 5 ms; the longest time a post waited is the longest stall. */
+    /**
+     * Posts to the FX thread every 5 ms; the longest time a post waited is the longest stall. It also keeps
+     * the FX thread's own CPU time from the run before the stall to its end: a stall much longer than that
+     * CPU was the thread waiting for a core (the export's threads and the server share two), not working.
+     */
     private static final class StallProbe {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
         private final AtomicLong longest = new AtomicLong();
         private final AtomicLong longestPostedAt = new AtomicLong();
+        private final AtomicLong longestCpu = new AtomicLong();
+        private long lastCpu = -1; // FX thread only
         private final AtomicLong count = new AtomicLong();
         private volatile boolean running = true;
         private final Thread thread = new Thread(this::run, "fx-stall-probe");
@@ -194,10 +202,13 @@ class ExportUiBench {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
                     long waited = System.nanoTime() - posted;
+                    long cpu = THREADS.getCurrentThreadCpuTime();
                     if (waited > longest.get()) {
                         longest.set(waited);
                         longestPostedAt.set(posted);
+                        longestCpu.set(lastCpu < 0 ? -1 : cpu - lastCpu);
                     }
+                    lastCpu = cpu;
                     count.incrementAndGet();
                 });
                 try {
@@ -215,6 +226,11 @@ class ExportUiBench {
 
         double longestMillis() {
             return longest.get() / 1e6;
+        }
+
+        /** The FX thread's CPU from the probe before the longest stall to its end, ms (NaN before a first probe). */
+        double longestCpuMillis() {
+            return longestCpu.get() < 0 ? Double.NaN : longestCpu.get() / 1e6;
         }
 
         long probes() {

@@ -304,7 +304,9 @@ class ViewModelTest {
             assertTrue(export.start());
             assertNotNull(export.summaryProperty().get(), export.messageProperty().get());
         }
+        settings.flush();
         String saved = Files.readString(dir.resolve("workbench.json"));
+        assertTrue(saved.contains("ints.parquet") || saved.contains("\"table\" : \"ints\""), saved);
         assertFalse(saved.contains(TestDb.PASSWORD), "no password in the settings");
 
         // a new window: fresh state, ViewModels and settings store over the same settings folder

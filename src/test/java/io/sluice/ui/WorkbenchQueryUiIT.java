@@ -124,6 +124,7 @@ class WorkbenchQueryUiIT {
         robot.clickOn("#passwordField").type(KeyCode.ENTER);
         WindowDriver.waitFor(() -> window.state().sourceProperty().get() instanceof Source.Query && !window.schema().columns().isEmpty());
         assertTrue(window.export().targetProperty().get().endsWith("query.parquet"));
+        window.settings().flush();
         String saved = Files.readString(settings.resolve("workbench.json"));
         assertFalse(saved.contains(TestDb.PASSWORD));
     }

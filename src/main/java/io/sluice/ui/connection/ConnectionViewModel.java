@@ -87,10 +87,11 @@ public final class ConnectionViewModel {
             if (demo == null || !spec.dsn().equals(demo.spec().dsn())) { // the demo's port changes every run
                 recent.setAll(recentStore.remember(new RecentConnection(spec.dsn().redacted(), spec.tlsMode(),
                         caFile.get(), spec.dsn().database(), "")));
+                String ca = caFile.get().isBlank() ? null : caFile.get(); // read here: the change also runs on the settings thread
                 settings.update(d -> {
                     d.dsn = spec.dsn().redacted();
                     d.tlsMode = spec.tlsMode().name();
-                    d.caFile = caFile.get().isBlank() ? null : caFile.get();
+                    d.caFile = ca;
                 });
             }
         }, this::fail));

@@ -372,6 +372,8 @@ public final class ExportViewModel {
 
     /** What was exported and how, so the window offers it again next time. */
     private void remember(Source source) {
+        String folder = lastFolder.toString(); // read here: the change also runs on the settings thread
+        WorkbenchSettings.Choices choices = currentChoices();
         settings.update(d -> {
             if (source instanceof Source.Table t) {
                 d.sourceKind = "table";
@@ -381,8 +383,8 @@ public final class ExportViewModel {
                 d.sourceKind = "query";
                 d.query = ((Source.Query) source).sql();
             }
-            d.targetFolder = lastFolder.toString();
-            d.choices.put(WorkbenchState.choicesKey(source), currentChoices());
+            d.targetFolder = folder;
+            d.choices.put(WorkbenchState.choicesKey(source), choices);
         });
     }
 

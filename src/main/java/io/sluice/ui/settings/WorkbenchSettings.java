@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +59,23 @@ public final class WorkbenchSettings {
         public String compression;
     }
 
+    /**
+     * Writes happen here, in order, one at a time for the whole process: an update is called on the FX
+     * thread, and a flushed write took tens of milliseconds there on a busy disk (the Start of an export
+     * saves the choices, just as the export's threads take both cores).
+     */
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sluice-settings");
+        t.setDaemon(true); // flush() on close waits for what is queued
+        return t;
+    });
+
     private final Path file;
-    private Data data;
+    private final Data data; // this window's view; only the file merges other windows' changes
 
     public WorkbenchSettings(Path file) {
         this.file = file;
+        flush(); // another window's queued write first, or it would not be read here
         this.data = load(file);
     }
 
@@ -81,17 +96,31 @@ public final class WorkbenchSettings {
     }
 
     /**
-     * Changes the settings and writes them at once (temp file, then a move: never half a file). The
-     * file is read again first, so another window's changes since are kept.
+     * Changes the settings now, and writes them soon on the settings thread (temp file, then a move:
+     * never half a file). The file is read again before the write, so another window's changes since
+     * are kept. Called on the FX thread only, like every ViewModel method.
      */
-    public synchronized void update(Consumer<Data> change) {
-        data = load(file);
+    public void update(Consumer<Data> change) {
         change.accept(data);
+        WRITER.execute(() -> {
+            Data merged = load(file);
+            change.accept(merged);
+            try {
+                AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), merged));
+            } catch (IOException e) {
+                log.warn("cannot save {}", file, e); // the window works on; it just forgets
+            }
+        });
+    }
+
+    /** Waits until every update so far is on disk (on close, and before a file is read). */
+    public void flush() {
         try {
-            Data written = data;
-            AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), written));
-        } catch (IOException e) {
-            log.warn("cannot save {}", file, e); // the window works on; it just forgets
+            WRITER.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // an empty task does not throw
         }
     }
 }
