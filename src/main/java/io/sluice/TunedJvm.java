@@ -33,7 +33,9 @@ import javax.management.ObjectName;
  * <li>a class-data archive of the classes an export loads ({@code -XX:SharedArchiveFile}, AppCDS), kept
  * in {@code ~/.sluice/cds} per JDK and build of the jar. The first export that succeeds records it
  * at its end, which adds about 3 s once; every later start loads those classes from it instead of
- * reading, verifying and linking them from the jars;</li>
+ * reading, verifying and linking them from the jars. On JDK 25 it is an AOT cache instead
+ * ({@code -XX:AOTCache}), which also holds the recording export's method profiles: it adds about 6 s
+ * once (the JVM writes what it recorded as it exits, then another one writes the cache);</li>
  * <li>the Serial GC, the JIT's scaled thresholds and, where the kernel offers them on request, huge
  * pages, for the reasons given in {@code installer/jpackage/sluice-cli.properties}.</li>
  * </ul>
@@ -125,20 +127,42 @@ final class TunedJvm {
     // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
-        Archive archive = userChose("-Xshare", "Share", "Archive") ? null
+        Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") ? null
                 : Archive.forThisJvm(jar, window ? "sluice-window-" : "sluice-", window || writesParquet(args), layoutOptions());
-        Process child = new ProcessBuilder(command(archive)).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new PassOn(child, archive));
+        Process child = new ProcessBuilder(command(archive == null ? List.of() : archive.options(), true)).inheritIO().start();
+        PassOn passOn = new PassOn(child, archive);
+        Runtime.getRuntime().addShutdownHook(passOn);
         int code = waitFor(child, Long.MAX_VALUE);
         if (archive != null) {
+            if (code == 0 && archive.toAssemble()) {
+                assemble(archive, passOn);
+            }
             archive.keepIf(code == 0);
         }
         return code;
     }
 
+    /**
+     * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options that only
+     * writes it (-XX:AOTMode=create, 2–3 s), its own output not shown. A failed one leaves no cache: the
+     * next command records again.
+     */
+    private void assemble(Archive archive, PassOn passOn) {
+        try {
+            Process assembler = new ProcessBuilder(command(archive.assemblyOptions(), false))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            passOn.alsoEnd(assembler);
+            if (waitFor(assembler, 300) != 0) {
+                archive.discardTemp();
+            }
+        } catch (IOException e) {
+            archive.discardTemp();
+        }
+    }
+
     /** This JVM is ending (Ctrl-C, kill): end the child the same way; its shutdown cancels the export. */
     private static final class PassOn extends Thread {
-        private final Process child;
+        private volatile Process child;
         private final Archive archive;
 
         PassOn(Process child, Archive archive) {
@@ -147,11 +171,17 @@ final class TunedJvm {
             this.archive = archive;
         }
 
+        /** The JVM writing the AOT cache, after the command's: ended too if this one is. */
+        void alsoEnd(Process assembler) {
+            child = assembler;
+        }
+
         @Override
         public void run() {
-            if (child.isAlive()) {
-                child.destroy();
-                waitFor(child, 20);
+            Process p = child;
+            if (p.isAlive()) {
+                p.destroy();
+                waitFor(p, 20);
             }
             if (archive != null) {
                 archive.discardTemp();
@@ -268,7 +298,8 @@ final class TunedJvm {
      */
     static final List<String> SMALL_YOUNG_GENERATION = List.of("-Xmn16m", "-XX:PretenureSizeThreshold=512k");
 
-    List<String> command(Archive archive) {
+    /** The second JVM's command: these options for its archive, then the user's, then the command's arguments if asked. */
+    List<String> command(List<String> archiveOptions, boolean withArgs) {
         List<String> userOptions = javaAndOptions.subList(1, javaAndOptions.size());
         List<String> cmd = new ArrayList<>();
         cmd.add(javaAndOptions.get(0));
@@ -284,10 +315,9 @@ final class TunedJvm {
         }
         // The JVM's own notes (a class it cannot archive, an archive from another build) stay out of
         // stdout, which scripts read, as in the installed launcher; the archive's are not for users.
-        cmd.addAll(List.of("-Xlog:all=off:stdout", "-Xlog:all=warning,cds*=off:stderr"));
-        if (archive != null) {
-            cmd.addAll(archive.options());
-        }
+        cmd.add("-Xlog:all=off:stdout");
+        cmd.add(Archive.AOT ? "-Xlog:all=warning,cds*=off,aot*=off:stderr" : "-Xlog:all=warning,cds*=off:stderr");
+        cmd.addAll(archiveOptions);
         cmd.addAll(userOptions);
         cmd.add("-Dsluice.jvm.tuned=true"); // after the user's: the second JVM never starts a third
         Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
@@ -296,7 +326,9 @@ final class TunedJvm {
         }
         cmd.add("-jar");
         cmd.add(jar.toString());
-        cmd.addAll(Arrays.asList(args));
+        if (withArgs) {
+            cmd.addAll(Arrays.asList(args));
+        }
         return cmd;
     }
 
@@ -345,9 +377,14 @@ final class TunedJvm {
     /**
      * The class-data archive of this JDK and this build of the jar and its libraries: used when it is
      * there, else recorded by this run and kept only if the command succeeded (a failed one may have
-     * loaded only the first few classes).
+     * loaded only the first few classes). From JDK 25 it is an AOT cache (JEP 483, 514, 515), as the
+     * installed launcher has: classes loaded and linked, and the profiles of the methods the recording
+     * command ran, so the JIT compiles the hot loops from the start; on (d) that took java -jar on JDK 25
+     * from 2.62 to 2.38 s recorded by a 6-row export, 2.13 s by a full one (docs/benchmarks.md).
      */
     static final class Archive {
+        /** Whether this JDK has AOT caches with method profiles (JDK 25), else a dynamic CDS archive. */
+        static final boolean AOT = Runtime.version().feature() >= 25;
         private final Path file;
         private final String prefix;
         private final Path temp;
@@ -373,7 +410,7 @@ final class TunedJvm {
                     return null;
                 }
                 Archive archive = new Archive(dir.resolve(new StringBuilder(prefix).append(Runtime.version().feature())
-                        .append('-').append(key(jar, layoutOptions)).append(".jsa").toString()), prefix);
+                        .append('-').append(key(jar, layoutOptions)).append(AOT ? ".aot" : ".jsa").toString()), prefix);
                 return archive.exists || mayRecord ? archive : null;
             } catch (IOException | RuntimeException e) {
                 return null; // no archive: the options alone still apply
@@ -410,8 +447,30 @@ final class TunedJvm {
          * dump at every exit, Ctrl-C included, for about 3 s.)
          */
         List<String> options() {
+            if (AOT) {
+                // recording: the JVM writes what it loaded and ran when it exits, and says so on stdout,
+                // which scripts read; that one line is its only output there (-DisplayVMOutput)
+                return exists ? List.of("-XX:AOTCache=".concat(file.toString()))
+                        : List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=".concat(configuration().toString()),
+                                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput");
+            }
             return exists ? List.of("-XX:SharedArchiveFile=".concat(file.toString()))
                     : List.of("-XX:+RecordDynamicDumpInfo", "-D".concat(RECORD).concat("=").concat(temp.toString()));
+        }
+
+        /** Whether the command's JVM recorded what an AOT cache is then written from (JDK 25). */
+        boolean toAssemble() {
+            return AOT && !exists && Files.isRegularFile(configuration());
+        }
+
+        /** The options of the JVM that writes the AOT cache, into the temp file that {@link #keepIf} moves. */
+        List<String> assemblyOptions() {
+            return List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=".concat(configuration().toString()),
+                    "-XX:AOTCache=".concat(temp.toString()));
+        }
+
+        private Path configuration() {
+            return temp.resolveSibling(temp.getFileName().toString().concat(".aotconf"));
         }
 
         void keepIf(boolean succeeded) {
@@ -438,6 +497,7 @@ final class TunedJvm {
             try {
                 Files.deleteIfExists(temp);
                 Files.deleteIfExists(temp.resolveSibling(temp.getFileName().toString().concat(".temp"))); // JDK 25 dumps there first
+                Files.deleteIfExists(configuration());
             } catch (IOException | RuntimeException ignored) {
                 // a leftover is removed with the old archives below, next time one is kept
             }
@@ -453,7 +513,7 @@ final class TunedJvm {
             try (DirectoryStream<Path> all = Files.newDirectoryStream(file.getParent(), "sluice-*")) {
                 for (Path f : all) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(".jsa")) {
+                    if (name.endsWith(".jsa") || name.endsWith(".aot")) {
                         if (name.startsWith(prefix) && Character.isDigit(name.charAt(prefix.length()))) {
                             archives.add(f);
                         }

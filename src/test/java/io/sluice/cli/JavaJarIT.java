@@ -44,9 +44,13 @@ class JavaJarIT {
     }
 
     private Cli.Run javaJar(Path home, List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
+        return javaJar(Path.of(System.getProperty("java.home"), "bin", "java"), home, jvmOptions, env, args);
+    }
+
+    private Cli.Run javaJar(Path java, Path home, List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = Cli.startJar(JarImage.jar(), jvmOptions, env, home, out, err, args);
+        Process p = Cli.startJar(java, JarImage.jar(), jvmOptions, env, home, out, err, args);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "java -jar still running after 2 minutes");
         return new Cli.Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -126,6 +130,52 @@ class JavaJarIT {
         assertEquals(recorded, filesIn(cds));
         Leaks.assertNotIn("the output", r.out() + r.err());
         Leaks.assertNotInFiles(home, dir); // the archive included
+    }
+
+    /** A JDK 25's java (the build machines have Temurin 25, as .ci/run says), or none. */
+    private static Path jdk25() {
+        for (String home : new String[] {System.getenv("JDK25_HOME"), "/usr/lib/jvm/temurin-25-jdk-amd64", "/usr/lib/jvm/temurin-25-jdk"}) {
+            if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) {
+                return Path.of(home, "bin", "java");
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void onJdk25AnExportRecordsAnAotCacheOnceAndThenUsesIt(TestDb db) throws Exception {
+        Path java = jdk25();
+        Assumptions.assumeTrue(java != null, "no JDK 25 here");
+        Path home = dir.resolve("home");
+        Path cds = home.resolve("cds");
+        Path inProcess = dir.resolve("in-process.parquet");
+        assertEquals(0, Cli.withPassword(export(db, inProcess)).code());
+        String expected = ParquetFiles.rows(inProcess).toString();
+
+        Path first = dir.resolve("first.parquet");
+        Cli.Run r = javaJar(java, home, List.of(), Map.of(), export(db, first));
+        assertEquals(0, r.code(), r.err());
+        // the recording JVM's own note ("AOTConfiguration recorded: …") stays out of stdout, which scripts read
+        assertTrue(r.out().strip().matches("Wrote \\d+ rows to .*"), r.out());
+        assertEquals("", r.err().strip());
+        assertEquals(expected, ParquetFiles.rows(first).toString());
+        List<String> recorded = filesIn(cds);
+        assertEquals(1, recorded.size(), () -> "one cache, no temp or configuration file: " + recorded);
+        assertTrue(recorded.get(0).matches("sluice-25-[0-9a-f]+\\.aot"), recorded::toString);
+
+        Path second = dir.resolve("second.parquet");
+        Path classLog = Files.createDirectory(dir.resolve("class-load"));
+        r = javaJar(java, home, List.of("-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classLog.resolve("jvm-%p.txt")), Map.of(),
+                export(db, second));
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals(cds.resolve(recorded.get(0)).toString(), flags.get("AOTCache"), "the cache is used");
+        assertEquals(expected, ParquetFiles.rows(second).toString());
+        List<String> fromJars = secondJvmClassLog(classLog).stream().filter(l -> l.contains("source: file:")).toList();
+        assertTrue(fromJars.size() <= 20, () -> fromJars.size() + " classes read from the jars:\n" + String.join("\n", fromJars));
+        assertEquals(recorded, filesIn(cds));
+        Leaks.assertNotIn("the output", r.out() + r.err());
+        Leaks.assertNotInFiles(home, dir); // the cache included
     }
 
     @Test

@@ -60,8 +60,14 @@ public final class Cli {
     /** As {@link #startJar(Path, List, Path, Path, Path, String...)} with more environment variables. */
     public static Process startJar(Path jar, List<String> jvmOptions, Map<String, String> env, Path home, Path stdout, Path stderr,
             String... args) throws IOException {
+        return startJar(Path.of(System.getProperty("java.home"), "bin", "java"), jar, jvmOptions, env, home, stdout, stderr, args);
+    }
+
+    /** As {@link #startJar(Path, List, Map, Path, Path, Path, String...)} on another JDK's {@code java}. */
+    public static Process startJar(Path java, Path jar, List<String> jvmOptions, Map<String, String> env, Path home, Path stdout,
+            Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
