@@ -92,13 +92,49 @@ class JavaJarIT {
         }
     }
 
+    /** The rows of the table as an export in this JVM writes them. */
+    private String rowsExportedInProcess(TestDb db) throws Exception {
+        Path inProcess = dir.resolve("in-process.parquet");
+        assertEquals(0, Cli.withPassword(export(db, inProcess)).code());
+        return ParquetFiles.rows(inProcess).toString();
+    }
+
+    /** The one archive or cache the first export recorded, named as {@code pattern} says; no temp file beside it. */
+    private static String theOneRecorded(Path cds, String pattern) throws IOException {
+        List<String> recorded = filesIn(cds);
+        assertEquals(1, recorded.size(), () -> "one archive, no temp file: " + recorded);
+        assertTrue(recorded.get(0).matches(pattern), recorded::toString);
+        return recorded.get(0);
+    }
+
+    /**
+     * A second export on {@code java} uses what the first recorded (the flag {@code option} names it) and
+     * reads next to none of its classes from the jars; its flags, for more checks.
+     */
+    private Map<String, String> secondExportUses(Path java, TestDb db, Path home, String recorded, String option, String expected)
+            throws Exception {
+        Path second = dir.resolve("second.parquet");
+        Path classLog = Files.createDirectory(dir.resolve("class-load"));
+        Cli.Run r = javaJar(java, home, List.of("-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classLog.resolve("jvm-%p.txt")),
+                Map.of(), export(db, second));
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals(home.resolve("cds").resolve(recorded).toString(), flags.get(option), "the archive is used");
+        assertEquals(expected, ParquetFiles.rows(second).toString());
+        // the archive holds the classes the first export only loaded, not just those it linked (io.sluice.ClassLinker):
+        // the second export reads next to none of them from the jars (about 900 before)
+        List<String> fromJars = secondJvmClassLog(classLog).stream().filter(l -> l.contains("source: file:")).toList();
+        assertTrue(fromJars.size() <= 20, () -> fromJars.size() + " classes read from the jars:\n" + String.join("\n", fromJars));
+        assertEquals(List.of(recorded), filesIn(home.resolve("cds")));
+        Leaks.assertNotIn("the output", r.out() + r.err());
+        Leaks.assertNotInFiles(home, dir); // the archive included
+        return flags;
+    }
+
     @Test
     void anExportRunsOnTheTunedJvmWhichRecordsTheClassArchiveOnceAndThenUsesIt(TestDb db) throws Exception {
         Path home = dir.resolve("home");
-        Path cds = home.resolve("cds");
-        Path inProcess = dir.resolve("in-process.parquet");
-        assertEquals(0, Cli.withPassword(export(db, inProcess)).code());
-        String expected = ParquetFiles.rows(inProcess).toString();
+        String expected = rowsExportedInProcess(db);
 
         Path first = dir.resolve("first.parquet");
         Cli.Run r = javaJar(home, List.of("-XX:+PrintFlagsFinal"), export(db, first));
@@ -110,26 +146,11 @@ class JavaJarIT {
         assertEquals("5.000000", flags.get("CompileThresholdScaling"));
         assertEquals("true", flags.get("RecordDynamicDumpInfo"), "the first export records the archive");
         assertEquals(expected, ParquetFiles.rows(first).toString());
-        List<String> recorded = filesIn(cds);
-        assertEquals(1, recorded.size(), () -> "one archive, no temp file: " + recorded);
-        assertTrue(recorded.get(0).matches("sluice-\\d+-[0-9a-f]+\\.jsa"), recorded::toString);
+        String recorded = theOneRecorded(home.resolve("cds"), "sluice-\\d+-[0-9a-f]+\\.jsa");
 
-        Path second = dir.resolve("second.parquet");
-        Path classLog = Files.createDirectory(dir.resolve("class-load"));
-        r = javaJar(home, List.of("-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classLog.resolve("jvm-%p.txt")),
-                export(db, second));
-        assertEquals(0, r.code(), r.err());
-        flags = lastFlags(r.out());
-        assertEquals(cds.resolve(recorded.get(0)).toString(), flags.get("SharedArchiveFile"), "the archive is used");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        flags = secondExportUses(java, db, home, recorded, "SharedArchiveFile", expected);
         assertEquals("false", flags.get("RecordDynamicDumpInfo"));
-        assertEquals(expected, ParquetFiles.rows(second).toString());
-        // the archive holds the classes the first export only loaded, not just those it linked (io.sluice.ClassLinker):
-        // the second export reads next to none of them from the jars (about 900 before)
-        List<String> fromJars = secondJvmClassLog(classLog).stream().filter(l -> l.contains("source: file:")).toList();
-        assertTrue(fromJars.size() <= 20, () -> fromJars.size() + " classes read from the jars:\n" + String.join("\n", fromJars));
-        assertEquals(recorded, filesIn(cds));
-        Leaks.assertNotIn("the output", r.out() + r.err());
-        Leaks.assertNotInFiles(home, dir); // the archive included
     }
 
     /** A JDK 25's java (the build machines have Temurin 25, as .ci/run says), or none. */
@@ -147,10 +168,7 @@ class JavaJarIT {
         Path java = jdk25();
         Assumptions.assumeTrue(java != null, "no JDK 25 here");
         Path home = dir.resolve("home");
-        Path cds = home.resolve("cds");
-        Path inProcess = dir.resolve("in-process.parquet");
-        assertEquals(0, Cli.withPassword(export(db, inProcess)).code());
-        String expected = ParquetFiles.rows(inProcess).toString();
+        String expected = rowsExportedInProcess(db);
 
         Path first = dir.resolve("first.parquet");
         Cli.Run r = javaJar(java, home, List.of(), Map.of(), export(db, first));
@@ -159,23 +177,9 @@ class JavaJarIT {
         assertTrue(r.out().strip().matches("Wrote \\d+ rows to .*"), r.out());
         assertEquals("", r.err().strip());
         assertEquals(expected, ParquetFiles.rows(first).toString());
-        List<String> recorded = filesIn(cds);
-        assertEquals(1, recorded.size(), () -> "one cache, no temp or configuration file: " + recorded);
-        assertTrue(recorded.get(0).matches("sluice-25-[0-9a-f]+\\.aot"), recorded::toString);
+        String recorded = theOneRecorded(home.resolve("cds"), "sluice-25-[0-9a-f]+\\.aot");
 
-        Path second = dir.resolve("second.parquet");
-        Path classLog = Files.createDirectory(dir.resolve("class-load"));
-        r = javaJar(java, home, List.of("-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classLog.resolve("jvm-%p.txt")), Map.of(),
-                export(db, second));
-        assertEquals(0, r.code(), r.err());
-        Map<String, String> flags = lastFlags(r.out());
-        assertEquals(cds.resolve(recorded.get(0)).toString(), flags.get("AOTCache"), "the cache is used");
-        assertEquals(expected, ParquetFiles.rows(second).toString());
-        List<String> fromJars = secondJvmClassLog(classLog).stream().filter(l -> l.contains("source: file:")).toList();
-        assertTrue(fromJars.size() <= 20, () -> fromJars.size() + " classes read from the jars:\n" + String.join("\n", fromJars));
-        assertEquals(recorded, filesIn(cds));
-        Leaks.assertNotIn("the output", r.out() + r.err());
-        Leaks.assertNotInFiles(home, dir); // the cache included
+        secondExportUses(java, db, home, recorded, "AOTCache", expected);
     }
 
     @Test
