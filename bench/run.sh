@@ -8,6 +8,7 @@
 #   ROWS=1000000 sets the rows of tables (a) and (d); (b) has ten times as many, (c) always 2,000.
 #   UI=0 skips the window's measurements (time to the first preview row, longest FX-thread stall,
 #   time to open). DIST=0 skips the installed launcher (it needs ./mvnw -Pdist, about 1.5 minutes).
+#   Where Temurin 25 is installed, java -jar is also measured on it (an AOT cache instead of a class archive).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -63,6 +64,17 @@ rm -rf "$SLUICE_HOME/cds"
 /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" java -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled \
   --table ledger --limit 6 --out "$WORK/six.parquet" --no-progress > /dev/null 2>&1
 read -r FIRST_S _ FIRST_U FIRST_SY < "$WORK/time.txt"
+# java -jar on JDK 25 too, where the machine has one: there the second JVM uses an AOT cache, with the
+# method profiles of the export that recorded it, recorded here the same way: by a 6-row export
+JAVA25=
+for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk; do
+  if [ -x "$jdk/bin/java" ]; then JAVA25="$jdk/bin/java"; break; fi
+done
+if [ -n "$JAVA25" ]; then
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$JAVA25" -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled \
+    --table ledger --limit 6 --out "$WORK/six.parquet" --no-progress > /dev/null 2>&1
+  read -r FIRST25_S _ FIRST25_U FIRST25_SY < "$WORK/time.txt"
+fi
 SPARK_OPENS=$(for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
   java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do printf -- '--add-opens=java.base/%s=ALL-UNNAMED ' "$p"; done)
 
@@ -100,6 +112,7 @@ for t in $TABLES; do
   TEXT_BYTES=$(mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "$SQL" | wc -c)
   T=(); M=(); C=(); declare -A HEAP=()
   order=(floor sluice-jar sluice-jar-none sluice-jar-256m)
+  [ -n "$JAVA25" ] && order+=(sluice-jar25)
   [ -n "$CLI" ] && order+=(sluice-cli)
   [ "$t" = narrow ] && order+=(sluice-parallel2 sluice-split)
   for p in $PEERS; do order+=("$p"); done
@@ -114,6 +127,7 @@ for t in $TABLES; do
       h=$(heap_peak "$WORK/gc-$codec.log"); [ -n "$h" ] && [ "${h}" -gt "${HEAP[$codec]:-0}" ] && HEAP[$codec]=$h
     done
     timed sluice-jar-256m java -Xmx256m -jar target/sluice.jar "${EXPORT[@]}" --out "$WORK/$t-256m.parquet"
+    [ -n "$JAVA25" ] && timed sluice-jar25 "$JAVA25" -jar target/sluice.jar "${EXPORT[@]}" --out "$WORK/$t-25.parquet"
     [ -n "$CLI" ] && timed sluice-cli "$CLI" "${EXPORT[@]}" --out "$WORK/$t-cli.parquet"
     if [ "$t" = narrow ]; then
       # two key ranges over two connections, and parts of 2 M rows, into folders
@@ -153,6 +167,7 @@ for t in $TABLES; do
       sluice-jar) echo "java -jar sluice.jar export (zstd)" ;;
       sluice-jar-none) echo "java -jar sluice.jar export --compression none" ;;
       sluice-jar-256m) echo "java -Xmx256m -jar sluice.jar export (zstd)" ;;
+      sluice-jar25) echo "java -jar sluice.jar export (zstd) on JDK 25" ;;
       sluice-cli) echo "installed sluice-cli export (zstd)" ;;
       sluice-parallel2) echo "sluice-cli export --parallel 2 (folder of parts)" ;;
       sluice-split) echo "sluice-cli export --max-rows-per-file 2000000" ;;
@@ -171,7 +186,7 @@ for t in $TABLES; do
   echo
   echo "Sluice's heap: at most ${HEAP[zstd]:-?} MB (zstd) and ${HEAP[none]:-?} MB (none) in use before a collection (-Xlog:gc; ? when no collection ran)."
   echo "Parquet sizes: zstd $(stat -c %s "$WORK/$t-zstd.parquet") B, none $(stat -c %s "$WORK/$t-none.parquet") B."
-  rm -f "$WORK/$t-256m.parquet" "$WORK/$t-cli.parquet"
+  rm -f "$WORK/$t-256m.parquet" "$WORK/$t-cli.parquet" "$WORK/$t-25.parquet"
 done
 
 # The fixed cost a script pays per call: a 6-row export of table (d), as a whole process.
@@ -181,6 +196,8 @@ if [[ " $TABLES " == *" ledger "* ]]; then
   for run in $(seq 1 "$RUNS"); do
     timed floor6 mariadb --quick --batch --skip-ssl -h 127.0.0.1 -P "$PORT" -u root -e "SELECT * FROM bench.ledger LIMIT 6"
     timed jar6 java -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table ledger --limit 6 \
+      --out "$WORK/six.parquet" --no-progress
+    [ -n "$JAVA25" ] && timed jar25-6 "$JAVA25" -jar target/sluice.jar export --dsn "$DSN" --ssl-mode disabled --table ledger --limit 6 \
       --out "$WORK/six.parquet" --no-progress
     [ -n "$CLI" ] && timed cli6 "$CLI" export --dsn "$DSN" --ssl-mode disabled --table ledger --limit 6 \
       --out "$WORK/six.parquet" --no-progress
@@ -192,11 +209,14 @@ if [[ " $TABLES " == *" ledger "* ]]; then
   echo "|---|---|---|---|"
   awk -v s="$FIRST_S" -v u="$FIRST_U" -v sy="$FIRST_SY" \
     'BEGIN {printf "| java -jar sluice.jar export --limit 6, the first after a build (records the class archive) | %s | - | %.2f |\n", s, u + sy}'
-  for k in floor6 jar6 cli6; do
+  [ -n "$JAVA25" ] && awk -v s="$FIRST25_S" -v u="$FIRST25_U" -v sy="$FIRST25_SY" \
+    'BEGIN {printf "| the same on JDK 25 (records the AOT cache) | %s | - | %.2f |\n", s, u + sy}'
+  for k in floor6 jar6 jar25-6 cli6; do
     [ -n "${T[$k]:-}" ] || continue
     read -r mn md < <(stats "${T[$k]}")
     read -r cpu _ < <(stats "${C[$k]:-}")
     name=$(case $k in floor6) echo "mariadb --quick (LIMIT 6)" ;; jar6) echo "java -jar sluice.jar export --limit 6" ;;
+      jar25-6) echo "java -jar sluice.jar export --limit 6 on JDK 25" ;;
       cli6) echo "installed sluice-cli export --limit 6" ;; esac)
     echo "| $name | $mn | $md | $cpu |"
   done
@@ -221,11 +241,22 @@ if [ "${UI:-1}" = 1 ]; then
   home="$WORK/window-home"; rm -rf "$home"; mkdir -p "$home"
   DISPLAY=:87 SLUICE_HOME="$home" timeout 120 java -Dsluice.exitAfterFirstFrame=true -jar target/sluice.jar > /dev/null 2>&1 || true
   [ -d "$home/cds" ] && mv "$home/cds" "$cds"
+  cds25="$WORK/window-cds25"; rm -rf "$cds25"
+  if [ -n "$JAVA25" ]; then # on JDK 25 an AOT cache, recorded the same way
+    home="$WORK/window-home"; rm -rf "$home"; mkdir -p "$home"
+    DISPLAY=:87 SLUICE_HOME="$home" timeout 120 "$JAVA25" -Dsluice.exitAfterFirstFrame=true -jar target/sluice.jar > /dev/null 2>&1 || true
+    [ -d "$home/cds" ] && mv "$home/cds" "$cds25"
+  fi
   for run in $(seq 1 "$RUNS"); do
-    for k in jar app; do
+    for k in jar jar25 app; do
       home="$WORK/window-home"; rm -rf "$home"; mkdir -p "$home"
       [ "$k" = jar ] && [ -d "$cds" ] && cp -a "$cds" "$home/cds"
-      if [ "$k" = jar ]; then cmd=(java -jar target/sluice.jar); else cmd=(target/dist/sluice/bin/sluice); [ -n "$CLI" ] || continue; fi
+      [ "$k" = jar25 ] && [ -d "$cds25" ] && cp -a "$cds25" "$home/cds"
+      case $k in
+        jar) cmd=(java -jar target/sluice.jar) ;;
+        jar25) [ -n "$JAVA25" ] || continue; cmd=("$JAVA25" -jar target/sluice.jar) ;;
+        app) [ -n "$CLI" ] || continue; cmd=(target/dist/sluice/bin/sluice) ;;
+      esac
       DISPLAY=:87 SLUICE_HOME="$home" "${cmd[@]}" > /dev/null 2>&1 &
       app=$!
       for _ in $(seq 1 600); do grep -q 'window ready' "$home/sluice.log" 2>/dev/null && break; sleep 0.1; done
@@ -240,10 +271,11 @@ if [ "${UI:-1}" = 1 ]; then
   echo
   echo "| command | min ms | median ms |"
   echo "|---|---|---|"
-  for k in jar app; do
+  for k in jar jar25 app; do
     [ -n "${OPEN[$k]:-}" ] || continue
     read -r mn md < <(stats "${OPEN[$k]}")
-    echo "| $(case $k in jar) echo "java -jar sluice.jar (with its window class archive: $([ -d "$cds" ] && echo yes || echo no))" ;; app) echo "installed sluice (app-image)" ;; esac) | $mn | $md |"
+    echo "| $(case $k in jar) echo "java -jar sluice.jar (with its window class archive: $([ -d "$cds" ] && echo yes || echo no))" ;;
+      jar25) echo "java -jar sluice.jar on JDK 25 (with its window AOT cache: $([ -d "$cds25" ] && echo yes || echo no))" ;; app) echo "installed sluice (app-image)" ;; esac) | $mn | $md |"
   done
 fi
 
