@@ -1,6 +1,7 @@
 package io.sluice;
 
 import io.sluice.core.AppPaths;
+import io.sluice.core.ProcessStart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ final class TunedJvm {
     /** Set on the second JVM when it is to record the class archive: the file to write it to. */
     static final String RECORD = "sluice.cds.record";
     /** Set on the second JVM: when the first one started, in milliseconds since the epoch. */
-    static final String STARTED = "sluice.jvm.started";
+    static final String STARTED = ProcessStart.FIRST_JVM_PROPERTY;
     private static final int ARCHIVES_KEPT = 3;
 
     private final List<String> javaAndOptions;
@@ -320,7 +321,7 @@ final class TunedJvm {
         cmd.addAll(archiveOptions);
         cmd.addAll(userOptions);
         cmd.add("-Dsluice.jvm.tuned=true"); // after the user's: the second JVM never starts a third
-        Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
+        Optional<java.time.Instant> started = ProcessStart.ofThisProcess();
         if (started.isPresent()) { // the window's opening counts from what the user started
             cmd.add("-D".concat(STARTED).concat("=").concat(Long.toString(started.get().toEpochMilli())));
         }

@@ -1,9 +1,9 @@
 package io.sluice.ui;
 
+import io.sluice.core.ProcessStart;
 import io.sluice.core.Warmup;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.slf4j.LoggerFactory;
@@ -33,22 +33,6 @@ final class FirstFrame implements Runnable {
         scene.addPostLayoutPulseListener(new FirstFrame(scene));
     }
 
-    /**
-     * When this process started, or the first JVM when {@code java -jar} started the window on a second
-     * one (io.sluice.TunedJvm passes its start): the opening counts from what the user started.
-     */
-    private static Optional<Instant> startedByTheUser() {
-        try {
-            String first = System.getProperty("sluice.jvm.started");
-            if (first != null) {
-                return Optional.of(Instant.ofEpochMilli(Long.parseLong(first)));
-            }
-        } catch (NumberFormatException e) {
-            // not ours: this process's own start
-        }
-        return ProcessHandle.current().info().startInstant();
-    }
-
     @Override
     public void run() {
         if (done) {
@@ -56,7 +40,7 @@ final class FirstFrame implements Runnable {
         }
         done = true;
         Platform.runLater(() -> scene.removePostLayoutPulseListener(this)); // the scene is walking its listeners now
-        startedByTheUser().ifPresent(t -> LoggerFactory.getLogger(FirstFrame.class)
+        ProcessStart.ofTheUsersCommand().ifPresent(t -> LoggerFactory.getLogger(FirstFrame.class)
                 .info("window ready {} ms after the process started", Duration.between(t, Instant.now()).toMillis()));
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME)) {
             Platform.runLater(Platform::exit);
