@@ -33,7 +33,7 @@ import javax.management.ObjectName;
  * <ul>
  * <li>a class-data archive of the classes an export loads ({@code -XX:SharedArchiveFile}, AppCDS), kept
  * in {@code ~/.sluice/cds} per JDK and build of the jar. The first export that succeeds records it
- * at its end, which adds about 3 s once; every later start loads those classes from it instead of
+ * at its end, which adds 3–4 s once; every later start loads those classes from it instead of
  * reading, verifying and linking them from the jars. On JDK 25 it is an AOT cache instead
  * ({@code -XX:AOTCache}), which also holds the recording export's method profiles: it adds about 6 s
  * once (the JVM writes what it recorded as it exits, then another one writes the cache);</li>
