@@ -128,7 +128,7 @@ final class TunedJvm {
     // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
-        Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") ? null
+        Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") || Archive.AOT && userChose(NOT_WITH_AOT_RECORDING) ? null
                 : Archive.forThisJvm(jar, window ? "sluice-window-" : "sluice-", window || writesParquet(args), layoutOptions());
         Process child = new ProcessBuilder(command(archive == null ? List.of() : archive.options(), true)).inheritIO().start();
         PassOn passOn = new PassOn(child, archive);
@@ -136,7 +136,7 @@ final class TunedJvm {
         int code = waitFor(child, Long.MAX_VALUE);
         if (archive != null) {
             if (code == 0 && archive.toAssemble()) {
-                assemble(archive, passOn);
+                assemble(archive, passOn, code);
             }
             archive.keepIf(code == 0);
         }
@@ -144,15 +144,31 @@ final class TunedJvm {
     }
 
     /**
-     * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options that only
-     * writes it (-XX:AOTMode=create, 2–3 s), its own output not shown. A failed one leaves no cache: the
-     * next command records again.
+     * Options with which JDK 25's recording run would not start ({@code -XX:AOTMode=record} refuses the
+     * module options), or would lose what the user asked for (a recording JVM turns a flight recording
+     * off, and would record what an agent changed): no AOT cache is recorded or used with them.
      */
-    private void assemble(Archive archive, PassOn passOn) {
+    private static final String[] NOT_WITH_AOT_RECORDING = {"--limit-modules", "--patch-module", "--upgrade-module-path",
+        "StartFlightRecording", "-javaagent", "-agentlib", "-agentpath"};
+
+    /**
+     * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options (the
+     * user's that shape the heap only) that only writes it (-XX:AOTMode=create, 2–3 s), its own output
+     * not shown. A failed one leaves no cache: the next command records again.
+     */
+    private void assemble(Archive archive, PassOn passOn, int code) {
         try {
-            Process assembler = new ProcessBuilder(command(archive.assemblyOptions(), false))
+            List<String> cmd = command(archive.assemblyOptions(), false);
+            for (String option : javaAndOptions.subList(1, javaAndOptions.size())) {
+                if (writesSomewhere(option)) {
+                    cmd.remove(option); // the cache must be made with the user's other options, as it will be used
+                }
+            }
+            Process assembler = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            passOn.alsoEnd(assembler);
+            if (!passOn.alsoEnd(assembler, code)) {
+                return; // this JVM is already ending: PassOn ends the assembler
+            }
             if (waitFor(assembler, 300) != 0) {
                 archive.discardTemp();
             }
@@ -163,8 +179,11 @@ final class TunedJvm {
 
     /** This JVM is ending (Ctrl-C, kill): end the child the same way; its shutdown cancels the export. */
     private static final class PassOn extends Thread {
-        private volatile Process child;
+        private Process child;
         private final Archive archive;
+        private boolean ending;
+        /** The command's exit code once it has ended and the AOT cache is being written; else -1. */
+        private int commandEnded = -1;
 
         PassOn(Process child, Archive archive) {
             super("sluice-pass-on");
@@ -172,20 +191,40 @@ final class TunedJvm {
             this.archive = archive;
         }
 
-        /** The JVM writing the AOT cache, after the command's: ended too if this one is. */
-        void alsoEnd(Process assembler) {
+        /**
+         * The JVM writing the AOT cache, after the command ended with {@code code}: ended too if this one
+         * is. False when this JVM is ending already (then it is ended here).
+         */
+        synchronized boolean alsoEnd(Process assembler, int code) {
+            if (ending) {
+                assembler.destroy();
+                return false;
+            }
             child = assembler;
+            commandEnded = code;
+            return true;
         }
 
         @Override
         public void run() {
-            Process p = child;
+            Process p;
+            int code;
+            synchronized (this) {
+                ending = true;
+                p = child;
+                code = commandEnded;
+            }
             if (p.isAlive()) {
                 p.destroy();
                 waitFor(p, 20);
             }
             if (archive != null) {
                 archive.discardTemp();
+            }
+            if (code >= 0) {
+                // the command had finished (its file is complete) and only the cache was being written:
+                // the command's exit code, not the signal's
+                Runtime.getRuntime().halt(code);
             }
         }
     }
@@ -278,14 +317,28 @@ final class TunedJvm {
      */
     private String layoutOptions() {
         StringBuilder key = new StringBuilder();
-        for (String option : allUserOptions()) {
+        for (String option : layoutOptionList(allUserOptions())) {
+            key.append(option).append(' ');
+        }
+        return key.toString();
+    }
+
+    /** A user's option with which the cache's writer would overwrite their log, or print what they asked for twice. */
+    private static boolean writesSomewhere(String option) {
+        return option.startsWith("-Xlog") || option.startsWith("-verbose") || option.startsWith("-XX:+Print")
+                || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:+HeapDump");
+    }
+
+    private static List<String> layoutOptionList(List<String> options) {
+        List<String> layout = new ArrayList<>();
+        for (String option : options) {
             if (option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MaxRAM")
                     || option.contains("UseCompressed") || option.contains("UseCompactObjectHeaders")
                     || option.startsWith("-XX:ObjectAlignmentInBytes")) {
-                key.append(option).append(' ');
+                layout.add(option);
             }
         }
-        return key.toString();
+        return layout;
     }
 
     /**
@@ -390,6 +443,13 @@ final class TunedJvm {
         private final String prefix;
         private final Path temp;
         private final boolean exists;
+        /**
+         * JDK 25: there once a command succeeded without a cache. A recording JVM writes what it recorded at
+         * every exit, a failed or cancelled one too (1.5–3.5 s), so only a command after a success records:
+         * a script retrying a wrong password does not pay for it each time.
+         */
+        private final Path succeededOnce;
+        private final boolean mayRecordNow;
 
         private Archive(Path file, String prefix) {
             this.file = file;
@@ -397,6 +457,8 @@ final class TunedJvm {
             this.temp = file.resolveSibling(new StringBuilder().append(file.getFileName()).append('.')
                     .append(ProcessHandle.current().pid()).append(".tmp").toString());
             this.exists = Files.isRegularFile(file);
+            this.succeededOnce = file.resolveSibling(file.getFileName().toString().concat(".succeeded"));
+            this.mayRecordNow = !AOT || Files.exists(succeededOnce);
         }
 
         /**
@@ -445,15 +507,20 @@ final class TunedJvm {
          * The archive, or, to record it, the JVM's bookkeeping for a dump on request: the command dumps it
          * only once it has succeeded ({@link #recordIfAsked}), so a failed or cancelled first export
          * neither waits for a dump nor leaves a poor archive. ({@code -XX:ArchiveClassesAtExit} would
-         * dump at every exit, Ctrl-C included, for about 3 s.)
+         * dump at every exit, Ctrl-C included, for about 3 s.) JDK 25's recording does dump at every
+         * exit, so there only a command after a first success records ({@link #succeededOnce}), and the
+         * first JVM keeps the cache only if that command succeeded.
          */
         List<String> options() {
+            if (AOT && !exists && !mayRecordNow) {
+                return List.of(); // the first success only leaves its mark (succeededOnce)
+            }
             if (AOT) {
                 // recording: the JVM writes what it loaded and ran when it exits, and says so on stdout,
-                // which scripts read; that one line is its only output there (-DisplayVMOutput)
+                // which scripts read; its own output goes to stderr instead, errors included
                 return exists ? List.of("-XX:AOTCache=".concat(file.toString()))
                         : List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=".concat(configuration().toString()),
-                                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput");
+                                "-XX:+DisplayVMOutputToStderr");
             }
             return exists ? List.of("-XX:SharedArchiveFile=".concat(file.toString()))
                     : List.of("-XX:+RecordDynamicDumpInfo", "-D".concat(RECORD).concat("=").concat(temp.toString()));
@@ -461,7 +528,7 @@ final class TunedJvm {
 
         /** Whether the command's JVM recorded what an AOT cache is then written from (JDK 25). */
         boolean toAssemble() {
-            return AOT && !exists && Files.isRegularFile(configuration());
+            return AOT && !exists && mayRecordNow && Files.isRegularFile(configuration());
         }
 
         /** The options of the JVM that writes the AOT cache, into the temp file that {@link #keepIf} moves. */
@@ -479,12 +546,19 @@ final class TunedJvm {
                 return;
             }
             try {
+                if (!mayRecordNow) {
+                    if (succeeded) {
+                        Files.write(succeededOnce, new byte[0]);
+                    }
+                    return;
+                }
                 if (succeeded && Files.isRegularFile(temp)) {
                     try {
                         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } catch (AtomicMoveNotSupportedException e) {
                         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
                     }
+                    Files.deleteIfExists(succeededOnce);
                     dropOldArchives();
                 }
             } catch (IOException | RuntimeException e) {
@@ -518,7 +592,8 @@ final class TunedJvm {
                         if (name.startsWith(prefix) && Character.isDigit(name.charAt(prefix.length()))) {
                             archives.add(f);
                         }
-                    } else if (f.toString().contains(".tmp") && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
+                    } else if ((f.toString().contains(".tmp") || name.endsWith(".succeeded"))
+                            && Files.getLastModifiedTime(f).compareTo(dayAgo) < 0) {
                         Files.deleteIfExists(f);
                     }
                 }

@@ -29,13 +29,20 @@ public final class ProcessStart {
     /** When this process started. */
     public static Optional<Instant> ofThisProcess() {
         // No lambdas, streams or regular expressions: the first JVM of java -jar calls this (see TunedJvm)
+        Optional<Instant> fromProc = fromProc();
+        return fromProc.isPresent() ? fromProc : ProcessHandle.current().info().startInstant();
+    }
+
+    /** From Linux's /proc; empty elsewhere. */
+    static Optional<Instant> fromProc() {
         try {
             Path stat = Path.of("/proc/self/stat");
             Path uptime = Path.of("/proc/uptime");
             if (Files.isReadable(stat) && Files.isReadable(uptime)) {
-                String s = Files.readString(stat, StandardCharsets.US_ASCII);
-                double up = Double.parseDouble(firstWord(Files.readString(uptime, StandardCharsets.US_ASCII)));
+                String s = Files.readString(stat, StandardCharsets.ISO_8859_1); // the command's name may be any bytes
+                String upLine = Files.readString(uptime, StandardCharsets.ISO_8859_1);
                 long now = System.currentTimeMillis();
+                double up = Double.parseDouble(firstWord(upLine));
                 // fields after the command's name, which is in parentheses and may hold spaces: state is the 3rd
                 // field, starttime the 22nd
                 String[] after = s.substring(s.lastIndexOf(')') + 2).split(" ");
@@ -45,9 +52,9 @@ public final class ProcessStart {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux's /proc as expected: the JDK's figure below
+            // not Linux's /proc as expected: the JDK's figure
         }
-        return ProcessHandle.current().info().startInstant();
+        return Optional.empty();
     }
 
     /**

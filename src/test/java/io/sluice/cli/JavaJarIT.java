@@ -164,20 +164,32 @@ class JavaJarIT {
     }
 
     @Test
-    void onJdk25AnExportRecordsAnAotCacheOnceAndThenUsesIt(TestDb db) throws Exception {
+    void onJdk25TheExportAfterAFirstSuccessRecordsAnAotCacheOnceAndThenItIsUsed(TestDb db) throws Exception {
         Path java = jdk25();
         Assumptions.assumeTrue(java != null, "no JDK 25 here");
         Path home = dir.resolve("home");
         String expected = rowsExportedInProcess(db);
 
+        // a failed command, then a first success: neither records (a recording JVM dumps at every exit)
+        Cli.Run failed = javaJar(java, home, List.of(), Map.of(), "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table",
+                "no_such_table", "--out", dir.resolve("never.parquet").toString(), "--no-progress");
+        assertNotEquals(0, failed.code());
+        assertEquals(List.of(), filesIn(home.resolve("cds")), "a failed command leaves nothing");
         Path first = dir.resolve("first.parquet");
         Cli.Run r = javaJar(java, home, List.of(), Map.of(), export(db, first));
         assertEquals(0, r.code(), r.err());
+        assertEquals(expected, ParquetFiles.rows(first).toString());
+        String mark = theOneRecorded(home.resolve("cds"), "sluice-25-[0-9a-f]+\\.aot\\.succeeded");
+
+        Path recording = dir.resolve("recording.parquet");
+        r = javaJar(java, home, List.of(), Map.of(), export(db, recording));
+        assertEquals(0, r.code(), r.err());
         // the recording JVM's own note ("AOTConfiguration recorded: …") stays out of stdout, which scripts read
         assertTrue(r.out().strip().matches("Wrote \\d+ rows to .*"), r.out());
-        assertEquals("", r.err().strip());
-        assertEquals(expected, ParquetFiles.rows(first).toString());
+        assertFalse(r.err().contains("rror"), r.err());
+        assertEquals(expected, ParquetFiles.rows(recording).toString());
         String recorded = theOneRecorded(home.resolve("cds"), "sluice-25-[0-9a-f]+\\.aot");
+        assertEquals(mark, recorded + ".succeeded");
 
         secondExportUses(java, db, home, recorded, "AOTCache", expected);
     }

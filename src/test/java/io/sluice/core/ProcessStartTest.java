@@ -31,6 +31,8 @@ class ProcessStartTest {
         String seen = "started " + (started - before) + " ms after the test started it (the JDK says " + (jdkSays - before)
                 + "), printed " + (printed - before) + " ms after";
         // /proc's times are in 10 ms ticks, the uptime to 10 ms; the JDK's can be up to a second early
+        assertTrue(java.nio.file.Files.isReadable(Path.of("/proc/self/stat")) == ProcessStart.fromProc().isPresent(),
+                "where there is a /proc, the start comes from it");
         assertTrue(started >= before - 30, seen);
         assertTrue(started <= printed, seen);
     }
@@ -44,7 +46,7 @@ class ProcessStartTest {
             System.setProperty(ProcessStart.FIRST_JVM_PROPERTY, "not a number");
             long own = ProcessStart.ofThisProcess().orElseThrow().toEpochMilli();
             long users = ProcessStart.ofTheUsersCommand().orElseThrow().toEpochMilli();
-            assertTrue(Math.abs(own - users) <= 30, own + " against " + users); // /proc's 10 ms steps
+            assertTrue(Math.abs(own - users) <= 200, own + " against " + users); // /proc's 10 ms steps, and a busy machine
 
         } finally {
             if (old == null) {

@@ -52,6 +52,7 @@ class ViewModelTest {
     @AfterEach
     void close() {
         service.close();
+        settings().flush(); // the settings are written on their own thread: on disk before the temp folder goes
     }
 
     private WorkbenchSettings settings;

@@ -37,6 +37,14 @@ class WorkbenchFaultsUiIT {
     @TempDir
     Path out;
     private MainWindow window;
+
+    /** The window's settings are written on their own thread: on disk before the temp folders go. */
+    @org.junit.jupiter.api.AfterEach
+    void settingsWritten() {
+        if (window != null) {
+            window.settings().flush();
+        }
+    }
     private WindowDriver user;
 
     @Start

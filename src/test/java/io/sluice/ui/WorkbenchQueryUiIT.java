@@ -40,6 +40,14 @@ class WorkbenchQueryUiIT {
     @TempDir
     Path out;
     private MainWindow window;
+
+    /** The window's settings are written on their own thread: on disk before the temp folders go. */
+    @org.junit.jupiter.api.AfterEach
+    void settingsWritten() {
+        if (window != null) {
+            window.settings().flush();
+        }
+    }
     private Stage stage;
 
     @Start

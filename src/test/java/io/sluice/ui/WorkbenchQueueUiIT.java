@@ -46,6 +46,14 @@ class WorkbenchQueueUiIT {
     private static final String ODD = "odd db `name` ü.select 'x' \"y\" `z` ünï ✓ 表;";
     private MainWindow window;
 
+    /** The window's settings are written on their own thread: on disk before the temp folders go. */
+    @org.junit.jupiter.api.AfterEach
+    void settingsWritten() {
+        if (window != null) {
+            window.settings().flush();
+        }
+    }
+
     /** The big table's remembered filter pauses the server midway, so Cancel comes while it runs. */
     @BeforeAll
     static void rememberedChoices() throws Exception {

@@ -154,6 +154,7 @@ public final class QueueViewModel {
         }
         Path dir = folder.toAbsolutePath();
         List<Job.Export> exports = new ArrayList<>();
+        Map<Job.Export, List<String>> excludedOf = new java.util.HashMap<>(); // read here: the task runs off the FX thread
         Map<Source.Table, Path> files = FileNames.tableFiles(dir, tables.stream().map(t -> Source.table(t.database(), t.name())).toList());
         for (TableInfo t : tables) {
             WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(Source.table(t.database(), t.name())));
@@ -171,7 +172,11 @@ public final class QueueViewModel {
                 }
             }
             String out = dir.relativize(files.get(Source.table(t.database(), t.name()))).toString().replace('\\', '/');
-            exports.add(new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out));
+            Job.Export export = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out);
+            exports.add(export);
+            if (c != null && !c.excluded.isEmpty()) {
+                excludedOf.put(export, List.copyOf(c.excluded));
+            }
         }
         settings.update(d -> d.targetFolder = dir.toString());
         String codec = compression.get().toString();
@@ -180,8 +185,8 @@ public final class QueueViewModel {
         tasks.execute(ctx -> {
             List<Job.Export> resolved = new ArrayList<>();
             for (Job.Export e : exports) {
-                WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(Source.table(e.database(), e.table())));
-                resolved.add(c != null && !c.excluded.isEmpty() ? withExcluded(spec, e, c.excluded) : e);
+                List<String> excluded = excludedOf.get(e);
+                resolved.add(excluded != null ? withExcluded(spec, e, excluded) : e);
             }
             return new Job(Job.VERSION, Job.Connection.of(spec), resolved, dir.toString(), codec, null, null);
         }, Outcome.of(this::run, message::set));

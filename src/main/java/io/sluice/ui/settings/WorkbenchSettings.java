@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +67,21 @@ public final class WorkbenchSettings {
      */
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sluice-settings");
-        t.setDaemon(true); // flush() on close waits for what is queued
+        t.setDaemon(true); // flush() on close waits for what is queued; on a kill, the hook below
         return t;
     });
+
+    static {
+        // a window ended by a signal (a logout, kill, the first JVM of java -jar ending) keeps what is queued
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            WRITER.shutdown();
+            try {
+                WRITER.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sluice-settings-flush"));
+    }
 
     private final Path file;
     private final Data data; // this window's view; only the file merges other windows' changes
@@ -102,21 +115,31 @@ public final class WorkbenchSettings {
      */
     public void update(Consumer<Data> change) {
         change.accept(data);
-        WRITER.execute(() -> {
-            Data merged = load(file);
-            change.accept(merged);
-            try {
-                AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), merged));
-            } catch (IOException e) {
-                log.warn("cannot save {}", file, e); // the window works on; it just forgets
-            }
-        });
+        try {
+            WRITER.execute(() -> write(change));
+        } catch (RejectedExecutionException ending) {
+            // the JVM is shutting down: the change stays in memory
+        }
+    }
+
+
+    /** On the settings thread: the file as it is now, with the change. */
+    private void write(Consumer<Data> change) {
+        Data merged = load(file);
+        change.accept(merged);
+        try {
+            AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), merged));
+        } catch (IOException e) {
+            log.warn("cannot save {}", file, e); // the window works on; it just forgets
+        }
     }
 
     /** Waits until every update so far is on disk (on close, and before a file is read). */
     public void flush() {
         try {
             WRITER.submit(() -> { }).get();
+        } catch (RejectedExecutionException ending) {
+            // the JVM is shutting down; its hook waits for the queued writes
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
