@@ -152,9 +152,9 @@ final class TunedJvm {
         "StartFlightRecording", "-javaagent", "-agentlib", "-agentpath"};
 
     /**
-     * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options (the
-     * user's that shape the heap only) that only writes it (-XX:AOTMode=create, 2–3 s), its own output
-     * not shown. A failed one leaves no cache: the next command records again.
+     * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options (less the
+     * user's log and print options) that only writes it (-XX:AOTMode=create, 2–3 s), its own output not
+     * shown. A failed one leaves no cache: the next command records again.
      */
     private void assemble(Archive archive, PassOn passOn, int code) {
         try {
@@ -177,7 +177,10 @@ final class TunedJvm {
         }
     }
 
-    /** This JVM is ending (Ctrl-C, kill): end the child the same way; its shutdown cancels the export. */
+    /**
+     * This JVM is ending (Ctrl-C, kill): end the child the same way; its shutdown cancels the export. As a
+     * shutdown hook it runs at a normal exit too, when the processes have ended: then it only tidies up.
+     */
     private static final class PassOn extends Thread {
         private Process child;
         private final Archive archive;
