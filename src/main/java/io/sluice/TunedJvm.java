@@ -55,8 +55,6 @@ final class TunedJvm {
     static final String MARK = "sluice.jvm.tuned";
     /** Set on the second JVM when it is to record the class archive: the file to write it to. */
     static final String RECORD = "sluice.cds.record";
-    /** Set on the second JVM: when the first one started, in milliseconds since the epoch. */
-    static final String STARTED = ProcessStart.FIRST_JVM_PROPERTY;
     private static final int ARCHIVES_KEPT = 3;
 
     private final List<String> javaAndOptions;
@@ -136,7 +134,7 @@ final class TunedJvm {
         int code = waitFor(child, Long.MAX_VALUE);
         if (archive != null) {
             if (code == 0 && archive.toAssemble()) {
-                assemble(archive, passOn, code);
+                assemble(archive, passOn);
             }
             archive.keepIf(code == 0);
         }
@@ -156,7 +154,7 @@ final class TunedJvm {
      * user's log and print options) that only writes it (-XX:AOTMode=create, 2–3 s), its own output not
      * shown. A failed one leaves no cache: the next command records again.
      */
-    private void assemble(Archive archive, PassOn passOn, int code) {
+    private void assemble(Archive archive, PassOn passOn) {
         try {
             List<String> cmd = command(archive.assemblyOptions(), false);
             for (String option : javaAndOptions.subList(1, javaAndOptions.size())) {
@@ -166,7 +164,7 @@ final class TunedJvm {
             }
             Process assembler = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!passOn.alsoEnd(assembler, code)) {
+            if (!passOn.alsoEnd(assembler)) {
                 return; // this JVM is already ending: PassOn ends the assembler
             }
             if (waitFor(assembler, 300) != 0) {
@@ -185,8 +183,8 @@ final class TunedJvm {
         private Process child;
         private final Archive archive;
         private boolean ending;
-        /** The command's exit code once it has ended and the AOT cache is being written; else -1. */
-        private int commandEnded = -1;
+        /** Whether the command has succeeded and only the AOT cache is being written. */
+        private boolean commandSucceeded;
 
         PassOn(Process child, Archive archive) {
             super("sluice-pass-on");
@@ -195,27 +193,27 @@ final class TunedJvm {
         }
 
         /**
-         * The JVM writing the AOT cache, after the command ended with {@code code}: ended too if this one
-         * is. False when this JVM is ending already (then it is ended here).
+         * The JVM writing the AOT cache, after the command succeeded: ended too if this one is. False when
+         * this JVM is ending already (then it is ended here).
          */
-        synchronized boolean alsoEnd(Process assembler, int code) {
+        synchronized boolean alsoEnd(Process assembler) {
             if (ending) {
                 assembler.destroy();
                 return false;
             }
             child = assembler;
-            commandEnded = code;
+            commandSucceeded = true;
             return true;
         }
 
         @Override
         public void run() {
             Process p;
-            int code;
+            boolean succeeded;
             synchronized (this) {
                 ending = true;
                 p = child;
-                code = commandEnded;
+                succeeded = commandSucceeded;
             }
             if (p.isAlive()) {
                 p.destroy();
@@ -224,10 +222,10 @@ final class TunedJvm {
             if (archive != null) {
                 archive.discardTemp();
             }
-            if (code >= 0) {
-                // the command had finished (its file is complete) and only the cache was being written:
-                // the command's exit code, not the signal's
-                Runtime.getRuntime().halt(code);
+            if (succeeded) {
+                // the command had succeeded (its file is complete) and only the cache was being written:
+                // its exit code, not the signal's
+                Runtime.getRuntime().halt(0);
             }
         }
     }
@@ -320,8 +318,12 @@ final class TunedJvm {
      */
     private String layoutOptions() {
         StringBuilder key = new StringBuilder();
-        for (String option : layoutOptionList(allUserOptions())) {
-            key.append(option).append(' ');
+        for (String option : allUserOptions()) {
+            if (option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MaxRAM")
+                    || option.contains("UseCompressed") || option.contains("UseCompactObjectHeaders")
+                    || option.startsWith("-XX:ObjectAlignmentInBytes")) {
+                key.append(option).append(' ');
+            }
         }
         return key.toString();
     }
@@ -330,18 +332,6 @@ final class TunedJvm {
     private static boolean writesSomewhere(String option) {
         return option.startsWith("-Xlog") || option.startsWith("-verbose") || option.startsWith("-XX:+Print")
                 || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:+HeapDump");
-    }
-
-    private static List<String> layoutOptionList(List<String> options) {
-        List<String> layout = new ArrayList<>();
-        for (String option : options) {
-            if (option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:MaxRAM")
-                    || option.contains("UseCompressed") || option.contains("UseCompactObjectHeaders")
-                    || option.startsWith("-XX:ObjectAlignmentInBytes")) {
-                layout.add(option);
-            }
-        }
-        return layout;
     }
 
     /**
@@ -379,7 +369,7 @@ final class TunedJvm {
         cmd.add("-Dsluice.jvm.tuned=true"); // after the user's: the second JVM never starts a third
         Optional<java.time.Instant> started = ProcessStart.ofThisProcess();
         if (started.isPresent()) { // the window's opening counts from what the user started
-            cmd.add("-D".concat(STARTED).concat("=").concat(Long.toString(started.get().toEpochMilli())));
+            cmd.add("-D".concat(ProcessStart.FIRST_JVM_PROPERTY).concat("=").concat(Long.toString(started.get().toEpochMilli())));
         }
         cmd.add("-jar");
         cmd.add(jar.toString());
@@ -436,8 +426,9 @@ final class TunedJvm {
      * there, else recorded by this run and kept only if the command succeeded (a failed one may have
      * loaded only the first few classes). From JDK 25 it is an AOT cache (JEP 483, 514, 515), as the
      * installed launcher has: classes loaded and linked, and the profiles of the methods the recording
-     * command ran, so the JIT compiles the hot loops from the start; on (d) that took java -jar on JDK 25
-     * from 2.62 to 2.38 s recorded by a 6-row export, 2.13 s by a full one (docs/benchmarks.md).
+     * command ran, so the JIT compiles the hot loops from the start. On (d), java -jar on JDK 25 took
+     * 2.44 s with a dynamic archive and 2.35 s with a cache recorded by a 6-row export; its second JVM alone
+     * took 2.51 s and 2.05 s with one recorded by a full export (docs/benchmarks.md, eleventh pass).
      */
     static final class Archive {
         /** Whether this JDK has AOT caches with method profiles (JDK 25), else a dynamic CDS archive. */
