@@ -11,6 +11,7 @@ import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
 import io.sluice.testing.QueryReadBack;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Big tables: bounded parts, parallel key ranges, chunks for an orchestrator, resume after a crash. */
 @ExtendWith(MariaDbExtension.class)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ)
 class BigTablesIT {
     private static final List<String> CORPUS = List.of("bins", "geo", "ints", "misc", "nums", "temporal", "texts");
 

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sluice.testing.BigTable;
-import io.sluice.testing.ServerQueries;
 import io.sluice.testing.Cli;
 import io.sluice.testing.JarImage;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.ServerQueries;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The fault suite, through the CLI. Each scenario checks three things: one plain sentence, the
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the run's log and settings, the files written).
  */
 @ExtendWith(MariaDbExtension.class)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ_WRITE)
 class FaultsIT {
     private static final byte[] OLD = "an older file the user cares about".getBytes(StandardCharsets.UTF_8);
 

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.testing.BigTable;
-import io.sluice.testing.ServerQueries;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.ServerQueries;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,6 +32,8 @@ import org.testfx.framework.junit5.Start;
  * untouched with no temp file, and the password in neither the settings nor the log.
  */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
+@ResourceLock(SharedResources.JAVAFX)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ_WRITE)
 class WorkbenchFaultsUiIT {
     private static final byte[] OLD = "keep me".getBytes(StandardCharsets.UTF_8);
 

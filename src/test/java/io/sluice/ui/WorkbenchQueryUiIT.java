@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.core.schema.Source;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.QueryReadBack;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 /** The window's preview, query source, memory and table switch, driven headless, with screenshots. */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.JAVAFX)
 class WorkbenchQueryUiIT {
     private static final String QUERY = "SELECT t.id, t.c, COUNT(*) AS n, SUM(n.d12) AS total, DATE_ADD(MAX(m.d), INTERVAL 1 DAY) AS next_day\n"
             + "FROM sluice_types.texts t JOIN sluice_types.nums n ON n.id <= t.id JOIN sluice_types.temporal m ON m.id = t.id\n"

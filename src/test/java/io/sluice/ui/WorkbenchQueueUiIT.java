@@ -12,6 +12,7 @@ import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,6 +41,8 @@ import org.testfx.framework.junit5.Start;
 /** Several tables exported to a folder as a queue in the window; Cancel midway; a job saved, opened and run again. */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.JAVAFX)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ)
 class WorkbenchQueueUiIT {
     @TempDir
     static Path settings;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.TestDb;
 import io.sluice.ui.schema.ColumnRow;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,6 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the real window (headless) against the private MariaDB, and saves the screenshots. */
 @ExtendWith({MariaDbExtension.class, ApplicationExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.JAVAFX)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ)
 class WorkbenchUiIT {
     @TempDir
     static Path settings;

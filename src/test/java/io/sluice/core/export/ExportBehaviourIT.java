@@ -9,9 +9,10 @@ import io.sluice.core.error.SluiceException;
 import io.sluice.core.service.SluiceService;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.MariaDbExtension;
-import io.sluice.testing.ServerPause;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
+import io.sluice.testing.ServerPause;
+import io.sluice.testing.SharedResources;
 import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
@@ -32,8 +33,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 @ExtendWith(MariaDbExtension.class)
+@ResourceLock(value = SharedResources.BIG_TABLE, mode = ResourceAccessMode.READ)
 class ExportBehaviourIT {
     private static final String ODD_DB = "odd db `name` ü";
     private static final String ODD_TABLE = "select 'x' \"y\" `z` ünï ✓ 表;";
