@@ -5,8 +5,10 @@ import io.sluice.core.export.Version;
 import io.sluice.core.service.ErrorMessages;
 import io.sluice.core.service.SluiceService;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -19,11 +21,24 @@ import picocli.CommandLine.Option;
  * 2 bad usage, 130 cancelled.
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.VersionProvider.class,
-        description = "Stream MySQL/MariaDB tables into exact Parquet files.",
-        subcommands = {ProbeCommand.class, PreviewCommand.class, ExportCommand.class, RunCommand.class})
+        description = "Stream MySQL/MariaDB tables into exact Parquet files.")
 public final class SluiceCli {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_CANCELLED = 130;
+
+    /**
+     * The sub-commands, in the order the help lists them. Only the one a command line names gets its
+     * model built (picocli reads every option's annotations by reflection: on a cold JVM that took
+     * about 0.1 s of the start for the four); the help and a misspelt command get them all.
+     */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("probe", ProbeCommand.class);
+        COMMANDS.put("preview", PreviewCommand.class);
+        COMMANDS.put("export", ExportCommand.class);
+        COMMANDS.put("run", RunCommand.class);
+    }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Add the stack trace to errors.")
     boolean verbose;
@@ -47,7 +62,7 @@ public final class SluiceCli {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         SluiceCli root = new SluiceCli();
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = commandLine(root, args);
         cli.setOut(out);
         cli.setErr(err);
         if (passesAPasswordValue(args)) {
@@ -108,13 +123,49 @@ public final class SluiceCli {
         }
     }
 
-    /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
-    static boolean passesAPasswordValue(String... args) {
-        // the sub-command is the first word that is not an option (--verbose may come before it)
+    /** The parser for these arguments: the root and the sub-command they name, or all of them. */
+    static CommandLine commandLine(SluiceCli root, String... args) {
+        quickerPicocli();
+        CommandLine cli = new CommandLine(root);
+        Class<?> named = COMMANDS.get(commandWord(args));
+        for (Class<?> command : named != null ? List.<Class<?>>of(named) : COMMANDS.values()) {
+            cli.addSubcommand(command);
+        }
+        return cli;
+    }
+
+    /**
+     * Two of picocli's own switches, unless the user set them: no look for Groovy's closure class (a
+     * failed class lookup through every jar of the class path), and no converters for java.sql and
+     * java.time types, which no option here has (each is looked up by reflection). Together about
+     * 35 ms of a cold start (docs/benchmarks.md, twelfth pass).
+     */
+    private static void quickerPicocli() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        }
+    }
+
+    /** The sub-command: the first word that is not an option (--verbose may come before it), or "". */
+    private static String commandWord(String... args) {
+        int command = commandIndex(args);
+        return command < args.length ? args[command] : "";
+    }
+
+    private static int commandIndex(String... args) {
         int command = 0;
         while (command < args.length && args[command].startsWith("-")) {
             command++;
         }
+        return command;
+    }
+
+    /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
+    static boolean passesAPasswordValue(String... args) {
+        int command = commandIndex(args);
         // 'run JOB' takes one word that is not an option: after -p it is the job, not a password
         long words = java.util.Arrays.stream(args).skip(command + 1L).filter(a -> !a.startsWith("-")).count();
         boolean runWithItsJob = command < args.length && args[command].equals("run") && words == 1;

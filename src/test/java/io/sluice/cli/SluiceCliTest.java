@@ -1,0 +1,43 @@
+package io.sluice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.testing.Cli;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The parser is built for the sub-command a command line names, and for all of them otherwise. */
+class SluiceCliTest {
+    private static List<String> subcommands(String... args) {
+        return List.copyOf(SluiceCli.commandLine(new SluiceCli(), args).getSubcommands().keySet());
+    }
+
+    @Test
+    void onlyTheNamedSubCommandIsBuilt() {
+        assertEquals(List.of("export"), subcommands("export", "--dsn", "mysql://u@h/db", "--table", "t"));
+        assertEquals(List.of("run"), subcommands("--verbose", "run", "job.json"));
+        assertEquals(List.of("probe"), subcommands("probe", "--help"));
+    }
+
+    @Test
+    void theHelpAndAMisspeltCommandGetThemAll() {
+        List<String> all = List.of("probe", "preview", "export", "run");
+        assertEquals(all, subcommands());
+        assertEquals(all, subcommands("--help"));
+        assertEquals(all, subcommands("exprot", "--dsn", "x"));
+        Cli.Run help = Cli.run("", "--help");
+        assertEquals(0, help.code());
+        for (String command : all) {
+            assertTrue(help.out().contains("  " + command + " "), help.out());
+        }
+    }
+
+    @Test
+    void anInheritedOptionStillReachesTheSubCommand() {
+        // --verbose is the root's, inherited: after the sub-command it parses, and a failure then has its trace
+        Cli.Run r = Cli.run("", "run", "--verbose", "no-such-job.json");
+        assertEquals(SluiceCli.EXIT_FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+}
