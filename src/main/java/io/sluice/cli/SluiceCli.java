@@ -28,8 +28,9 @@ public final class SluiceCli {
 
     /**
      * The sub-commands, in the order the help lists them. Only the one a command line names gets its
-     * model built (picocli reads every option's annotations by reflection: on a cold JVM that took
-     * about 0.1 s of the start for the four); the help and a misspelt command get them all.
+     * model built (picocli reads every option's annotations by reflection); the help and a misspelt
+     * command get them all. With {@link #quickerPicocli} this took the time from picocli's first class
+     * to the engine from 0.18–0.28 s to 0.03–0.10 s on a cold JVM (docs/benchmarks.md, twelfth pass).
      */
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
@@ -137,8 +138,8 @@ public final class SluiceCli {
     /**
      * Two of picocli's own switches, unless the user set them: no look for Groovy's closure class (a
      * failed class lookup through every jar of the class path), and no converters for java.sql and
-     * java.time types, which no option here has (each is looked up by reflection). Together about
-     * 35 ms of a cold start (docs/benchmarks.md, twelfth pass).
+     * java.time types, which no option here has (each is looked up by reflection): 30–40 ms of a cold
+     * start between them.
      */
     private static void quickerPicocli() {
         if (System.getProperty("picocli.disable.closures") == null) {
