@@ -184,6 +184,8 @@ class DistIT {
         Path link = root.resolve("usr/bin/sluice-cli");
         assertEquals(Path.of("/opt/sluice/bin/sluice-cli"), Files.readSymbolicLink(link));
         assertTrue(Files.isSymbolicLink(root.resolve("usr/bin/sluice")));
+        String notice = read(root.resolve("opt/sluice/lib/app/THIRD-PARTY.txt")); // the libraries' licenses
+        assertTrue(notice.contains("(com.mysql:mysql-connector-j:"), notice);
 
         Path aotLog = dir.resolve("installed-aot.log");
         boolean cached = FinishAppImage.runtimeMajor(IMAGE) >= 25;
