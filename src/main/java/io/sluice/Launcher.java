@@ -1,5 +1,6 @@
 package io.sluice;
 
+import io.sluice.cli.CommandWord;
 import io.sluice.cli.SluiceCli;
 import io.sluice.core.AppPaths;
 import io.sluice.core.Warmup;
@@ -46,7 +47,7 @@ public final class Launcher {
     }
 
     static boolean reachesTheDatabase(String[] args) {
-        return args.length > 0 && Set.of("export", "preview", "probe", "run").contains(args[0]);
+        return Set.of("export", "preview", "probe", "run").contains(CommandWord.of(args));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sluice;
 
+import io.sluice.cli.CommandWord;
 import io.sluice.core.AppPaths;
 import io.sluice.core.ProcessStart;
 import java.io.IOException;
@@ -269,7 +270,8 @@ final class TunedJvm {
      * too few of an export's classes, and would then be used by every export.
      */
     static boolean writesParquet(String[] args) {
-        if (!(args[0].equals("export") || args[0].equals("run"))) {
+        String command = CommandWord.of(args);
+        if (!(command.equals("export") || command.equals("run"))) {
             return false;
         }
         for (String a : args) {

@@ -28,8 +28,8 @@ public final class SluiceCli {
 
     /**
      * The sub-commands, in the order the help lists them. Only the one a command line names gets its
-     * model built (picocli reads every option's annotations by reflection); the help and a misspelt
-     * command get them all. With {@link #quickerPicocli} this took the time from picocli's first class
+     * model built (picocli reads every option's annotations by reflection); the help, {@code help
+     * COMMAND} and a misspelt command get them all. With {@link #quickerPicocli} this took the time from picocli's first class
      * to the engine from 0.18–0.28 s to 0.03–0.10 s on a cold JVM (docs/benchmarks.md, twelfth pass).
      */
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
@@ -128,9 +128,12 @@ public final class SluiceCli {
     static CommandLine commandLine(SluiceCli root, String... args) {
         quickerPicocli();
         CommandLine cli = new CommandLine(root);
-        Class<?> named = COMMANDS.get(commandWord(args));
-        for (Class<?> command : named != null ? List.<Class<?>>of(named) : COMMANDS.values()) {
-            cli.addSubcommand(command);
+        Class<?> named = COMMANDS.get(CommandWord.of(args));
+        if (named != null) {
+            cli.addSubcommand(named);
+        } else { // the list, a suggestion for a misspelt word, or 'help COMMAND'
+            COMMANDS.values().forEach(cli::addSubcommand);
+            cli.addSubcommand(CommandLine.HelpCommand.class);
         }
         return cli;
     }
@@ -150,23 +153,9 @@ public final class SluiceCli {
         }
     }
 
-    /** The sub-command: the first word that is not an option (--verbose may come before it), or "". */
-    private static String commandWord(String... args) {
-        int command = commandIndex(args);
-        return command < args.length ? args[command] : "";
-    }
-
-    private static int commandIndex(String... args) {
-        int command = 0;
-        while (command < args.length && args[command].startsWith("-")) {
-            command++;
-        }
-        return command;
-    }
-
     /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
     static boolean passesAPasswordValue(String... args) {
-        int command = commandIndex(args);
+        int command = CommandWord.index(args);
         // 'run JOB' takes one word that is not an option: after -p it is the job, not a password
         long words = java.util.Arrays.stream(args).skip(command + 1L).filter(a -> !a.startsWith("-")).count();
         boolean runWithItsJob = command < args.length && args[command].equals("run") && words == 1;

@@ -48,6 +48,19 @@ class CliIT {
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
     }
 
+    /** A database that is not there is said so, as an export of one of its tables says, not an empty list. */
+    @Test
+    void probeOfADatabaseThatIsNotThereSaysSo(TestDb db) {
+        String nowhere = dsn(db).replace("/sluice_types", "/sluice_nowhere");
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", nowhere, "--ssl-mode", "disabled", "--password-stdin");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("The database sluice_nowhere does not exist (or you may not see it).", r.err().strip());
+        assertEquals("", r.out());
+        Cli.Run glob = run(TestDb.PASSWORD + "\n", "export", "--dsn", nowhere, "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "x*", "--out-dir", dir.toString());
+        assertTrue(glob.out().contains("No table of the database sluice_nowhere matches 'x*'."), glob.out() + glob.err());
+    }
+
     @Test
     void previewShowsRowsAsTheyWouldBeWritten(TestDb db) {
         Cli.Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",

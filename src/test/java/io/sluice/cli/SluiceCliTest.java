@@ -22,15 +22,31 @@ class SluiceCliTest {
 
     @Test
     void theHelpAndAMisspeltCommandGetThemAll() {
-        List<String> all = List.of("probe", "preview", "export", "run");
+        List<String> all = List.of("probe", "preview", "export", "run", "help");
         assertEquals(all, subcommands());
         assertEquals(all, subcommands("--help"));
         assertEquals(all, subcommands("exprot", "--dsn", "x"));
+        assertEquals(all, subcommands("help", "export"));
         Cli.Run help = Cli.run("", "--help");
         assertEquals(0, help.code());
         for (String command : all) {
             assertTrue(help.out().contains("  " + command + " "), help.out());
         }
+    }
+
+    @Test
+    void helpNamesACommandsOptionsWithoutAskingForThem() {
+        Cli.Run help = Cli.run("", "help", "export");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: sluice export "), help.out());
+        assertTrue(help.out().contains("--dsn=DSN"), help.out());
+    }
+
+    @Test
+    void theLauncherFindsTheCommandAfterTheRootsOptions() {
+        assertEquals("export", CommandWord.of("--verbose", "export", "--dsn", "x"));
+        assertEquals("", CommandWord.of("--verbose"));
+        assertEquals("", CommandWord.of());
     }
 
     @Test

@@ -63,10 +63,16 @@ public final class SluiceService implements AutoCloseable {
     }
 
     /**
-     * Databases with their tables and views: only {@code database} when given, else every database
-     * but the server's own (one rule: {@link DatabaseInfo#system()}).
+     * Databases with their tables and views: only {@code database} when given (one that is not there
+     * fails with a sentence), else every database but the server's own (one rule:
+     * {@link DatabaseInfo#system()}).
      */
     public List<DatabaseTables> catalogue(ConnectionSpec spec, String database) {
+        return catalogue(spec, database, true);
+    }
+
+    /** As {@link #catalogue(ConnectionSpec, String)}; a database that is not there is an empty list unless {@code mustExist}. */
+    private List<DatabaseTables> catalogue(ConnectionSpec spec, String database, boolean mustExist) {
         boolean one = database != null && !database.isEmpty();
         return call("list tables", spec, "filter", c -> {
             SchemaProbe probe = new SchemaProbe(c);
@@ -75,6 +81,9 @@ public final class SluiceService implements AutoCloseable {
                 if (one ? db.name().equals(database) : !db.system()) {
                     out.add(new DatabaseTables(db, probe.tables(db.name())));
                 }
+            }
+            if (one && out.isEmpty() && mustExist) { // as an export of one of its tables says
+                throw new SluiceException("The database " + database + " does not exist (or you may not see it).");
             }
             return out;
         });
@@ -168,7 +177,7 @@ public final class SluiceService implements AutoCloseable {
                 out.add(new TableMatch(p, List.of(Source.table(p.database(), p.table())), null));
                 continue;
             }
-            List<DatabaseTables> dbs = catalogues.computeIfAbsent(p.database(), db -> catalogue(spec, db));
+            List<DatabaseTables> dbs = catalogues.computeIfAbsent(p.database(), db -> catalogue(spec, db, false));
             List<Source.Table> found = dbs.stream().flatMap(d -> d.tables().stream()).filter(t -> p.matches(t.name()))
                     .map(t -> Source.table(t.database(), t.name())).toList();
             out.add(new TableMatch(p, found, found.isEmpty()
