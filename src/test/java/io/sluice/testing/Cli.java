@@ -17,17 +17,26 @@ import java.util.Map;
 public final class Cli {
     private Cli() {}
 
-    public record Run(int code, String out, String err) {}
+    /** A command's outcome; {@code nanos}, for an in-process run, from its start, not from the wait for the lock. */
+    public record Run(int code, String out, String err, long nanos) {
+        public Run(int code, String out, String err) {
+            this(code, out, err, -1);
+        }
+    }
 
-    /** In-process; stdin is global, so not for concurrent use. */
+    /**
+     * In-process; stdin is global, so one at a time: with test classes two at a time, a run may wait
+     * here for another class's, which its {@code nanos} leaves out.
+     */
     public static synchronized Run run(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream old = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        long started = System.nanoTime();
         try {
             int code = SluiceCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return new Run(code, out.toString(), err.toString());
+            return new Run(code, out.toString(), err.toString(), System.nanoTime() - started);
         } finally {
             System.setIn(old);
         }

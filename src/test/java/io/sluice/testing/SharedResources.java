@@ -2,8 +2,8 @@ package io.sluice.testing;
 
 /**
  * What test classes share when they run two at a time (src/test/resources/junit-platform.properties),
- * named for {@code @ResourceLock}. The JVM's system properties use JUnit's own
- * {@code Resources.SYSTEM_PROPERTIES}.
+ * named for {@code @ResourceLock}. The classes that set a system property the code reads (the text
+ * protocol, the first JVM's start) are {@code @Isolated}: every export reads the first.
  */
 public final class SharedResources {
     private SharedResources() {}

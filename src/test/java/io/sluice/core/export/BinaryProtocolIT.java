@@ -22,13 +22,9 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /** What the binary protocol must not change (see StreamingQuery): values, and that a waiting export can be cancelled. */
 @ExtendWith(MariaDbExtension.class)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ) // sluice.protocol
 class BinaryProtocolIT {
     private static final String DB = "sluice_binary";
 

@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * otherwise. The values are checked against the server, under both, by TypeEdgesIT.
  */
 @ExtendWith(MariaDbExtension.class)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE) // sluice.protocol
+@Isolated // sets sluice.protocol, which every export reads
 class StreamingQueryIT {
     private static boolean binary(TestDb db, String table, Map<String, MappingTarget> overrides) throws Exception {
         try (Connection conn = db.connect()) {
