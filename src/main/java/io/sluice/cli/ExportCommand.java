@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -219,21 +220,26 @@ final class ExportCommand implements Callable<Integer> {
             exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
         });
         save(new Job(Job.VERSION, Job.Connection.of(cs), exports, dir.toString(), compression, rowGroupRows, rowGroupMb));
-        List<TableOutcome> outcomes = runAll(root, spec, cs, requests, output.showProgress());
-        // globs that matched nothing are failures of their own, listed after the tables
-        for (TableMatch m : matches) {
-            if (m.failure() != null) {
-                outcomes.add(new TableOutcome(Source.table(m.pattern().database(), m.pattern().table()), null,
-                        TableOutcome.State.FAILED, null, m.failure()));
+        List<TableOutcome> outcomes = runAll(root, spec, cs, requests, output.showProgress(), done -> {
+            // globs that matched nothing are failures of their own, listed after the tables
+            for (TableMatch m : matches) {
+                if (m.failure() != null) {
+                    done.add(new TableOutcome(Source.table(m.pattern().database(), m.pattern().table()), null,
+                            TableOutcome.State.FAILED, null, m.failure()));
+                }
             }
-        }
-        BatchReport.print(spec.commandLine().getOut(), outcomes, output.json);
+            BatchReport.print(spec.commandLine().getOut(), done, output.json);
+        });
         return BatchReport.exitCode(outcomes);
     }
 
-    /** Runs the requests one after another, creating each target's folder; Ctrl-C stops the running one. */
+    /**
+     * Runs the requests one after another, creating each target's folder; Ctrl-C stops the running one.
+     * {@code report} gets the outcomes (a list it may add to) before Ctrl-C's shutdown may go on, so
+     * that the tables already written are listed even then.
+     */
     static List<TableOutcome> runAll(SluiceCli root, CommandSpec spec, ConnectionSpec cs, List<ExportRequest> requests,
-                                     boolean showProgress) {
+                                     boolean showProgress, Consumer<List<TableOutcome>> report) {
         for (ExportRequest r : requests) {
             try {
                 Files.createDirectories(r.target().toAbsolutePath().getParent());
@@ -261,9 +267,11 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }, cancel));
             if (cancel.isCancelled()) {
-                err.println(new CancelledException().getMessage());
+                err.println(requests.size() == 1 ? new CancelledException().getMessage()
+                        : "The export was cancelled; the tables listed as written are complete, and the one it stopped was left as it was.");
                 err.flush();
             }
+            report.accept(outcomes);
             return outcomes;
         }
     }

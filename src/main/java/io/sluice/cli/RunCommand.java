@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SluiceException("The job file " + jobFile.getFileName() + ": " + e.getMessage(), e);
         }
-        List<TableOutcome> outcomes = ExportCommand.runAll(root, spec, cs, requests, output.showProgress());
-        BatchReport.print(spec.commandLine().getOut(), outcomes, output.json);
+        List<TableOutcome> outcomes = ExportCommand.runAll(root, spec, cs, requests, output.showProgress(),
+                done -> BatchReport.print(spec.commandLine().getOut(), done, output.json));
         return BatchReport.exitCode(outcomes);
     }
 }

@@ -301,6 +301,44 @@ class FaultsIT {
     }
 
     /**
+     * Ctrl-C while the second of two tables is written: the table already written is listed and kept,
+     * the one stopped is listed as cancelled and left as it was (a new user saw only the sentence: the
+     * JVM's shutdown ended the command before it printed its list).
+     */
+    @Test
+    void ctrlCOnSeveralTablesListsTheOnesWritten(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path folder = dir.resolve("tables");
+        Path home = dir.resolve("home");
+        Path written = folder.resolve("sluice_types").resolve("ints.parquet");
+        Process p = Cli.start(home, dir.resolve("out.txt"), dir.resolve("err.txt"), "export", "--dsn", dsn(db, "sluice_types"),
+                "--ssl-mode", "disabled", "--table", "sluice_types.ints", "--table", BigTable.DB + "." + BigTable.TABLE,
+                "--where", BigTable.PAUSE_MIDWAY, "--compression", "none", "--out-dir", folder.toString(), "--no-progress");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && !Files.exists(written)) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(2_000); // the big table is on its way to the middle row, which the server holds back 5 s
+        assertTrue(p.isAlive(), () -> "the export ended before Ctrl-C: " + read(dir.resolve("err.txt")));
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still running 20 s after Ctrl-C");
+        String out = read(dir.resolve("out.txt"));
+        String err = read(dir.resolve("err.txt"));
+        assertEquals(130, p.exitValue(), err);
+        Leaks.assertPlainSentence(err);
+        assertTrue(out.contains("sluice_types.ints"), out);
+        assertTrue(out.contains(BigTable.DB + "." + BigTable.TABLE) && out.contains("cancelled"), out);
+        assertTrue(out.contains("Wrote 1 of 2 tables."), out);
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sluice_types.ints")) {
+            rs.next();
+            assertEquals(rs.getInt(1), ParquetFiles.rows(written).size(), "the table written before Ctrl-C is whole");
+        }
+        assertFalse(Files.exists(folder.resolve(BigTable.DB).resolve(BigTable.TABLE + ".parquet")));
+        Targets.assertNoTempFiles(folder.resolve(BigTable.DB));
+    }
+
+    /**
      * The same through {@code java -jar}, where the export runs on a second JVM (io.sluice.TunedJvm):
      * Ctrl-C reaching only the first still cancels the export, and it exits 130.
      */
