@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 /** Which table or query, which rows and columns, and how to map them: shared by preview and export. */
 final class TableOptions {
     @Option(names = "--table", paramLabel = "TABLE",
-            description = "db.table, or a table of the DSN's database; export takes it several times, and globs (shop.*, shop.order*).")
+            description = "db.table, or a table of the DSN's database (export also takes several, and globs: shop.*, shop.order*).")
     List<String> tables = new ArrayList<>();
 
     @Option(names = "--query", paramLabel = "SQL",
-            description = "A SELECT to export instead of a table (one statement, run read-only).")
+            description = "A SELECT to ${COMMAND-NAME} instead of a table (one statement, run read-only).")
     String query;
 
     @Option(names = "--database", paramLabel = "DB", description = "The database of --table, or the one --query's unqualified names are in.")

@@ -43,6 +43,14 @@ class SluiceCliTest {
     }
 
     @Test
+    void theSharedOptionsSpeakOfTheirOwnCommand() {
+        Cli.Run preview = Cli.run("", "preview", "--help");
+        assertTrue(preview.out().contains("A SELECT to preview instead of a table"), preview.out());
+        Cli.Run export = Cli.run("", "export", "--help");
+        assertTrue(export.out().contains("A SELECT to export instead of a table"), export.out());
+    }
+
+    @Test
     void theLauncherFindsTheCommandAfterTheRootsOptions() {
         assertEquals("export", CommandWord.of("--verbose", "export", "--dsn", "x"));
         assertEquals("", CommandWord.of("--verbose"));
