@@ -29,8 +29,9 @@ public final class SluiceCli {
     /**
      * The sub-commands, in the order the help lists them. Only the one a command line names gets its
      * model built (picocli reads every option's annotations by reflection); the help, {@code help
-     * COMMAND} and a misspelt command get them all. With {@link #quickerPicocli} this took the time from picocli's first class
-     * to the engine from 0.18–0.28 s to 0.03–0.10 s on a cold JVM (docs/benchmarks.md, twelfth pass).
+     * COMMAND} and a misspelt command get them all. With {@link #quickerPicocli} this took the time
+     * from picocli's first class to the engine from 0.18–0.28 s to 0.03–0.10 s on a cold JVM
+     * (docs/benchmarks.md, twelfth pass).
      */
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
@@ -128,7 +129,10 @@ public final class SluiceCli {
     static CommandLine commandLine(SluiceCli root, String... args) {
         quickerPicocli();
         CommandLine cli = new CommandLine(root);
-        Class<?> named = COMMANDS.get(CommandWord.of(args));
+        // the root's own help or version before the command word prints the root's list: all of them
+        boolean rootAsked = java.util.Arrays.stream(args, 0, CommandWord.index(args))
+                .anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+        Class<?> named = rootAsked ? null : COMMANDS.get(CommandWord.of(args));
         if (named != null) {
             cli.addSubcommand(named);
         } else { // the list, a suggestion for a misspelt word, or 'help COMMAND'
