@@ -3,6 +3,7 @@ package io.sluice;
 import io.sluice.cli.CommandWord;
 import io.sluice.core.AppPaths;
 import io.sluice.core.ProcessStart;
+import io.sluice.core.Training;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,6 +57,8 @@ final class TunedJvm {
     static final String MARK = "sluice.jvm.tuned";
     /** Set on the second JVM when it is to record the class archive: the file to write it to. */
     static final String RECORD = "sluice.cds.record";
+    /** Set on a second JVM recording JDK 25's AOT cache: it runs {@link Training} after its command. */
+    static final String TRAIN = "sluice.aot.train";
     private static final int ARCHIVES_KEPT = 3;
 
     private final List<String> javaAndOptions;
@@ -245,9 +248,13 @@ final class TunedJvm {
     /**
      * On the second JVM, after a command succeeded or the window closed normally: writes the class
      * archive if this JVM is to record it. Best effort; the parent keeps the file only if it is there
-     * when the command has ended.
+     * when the command has ended. A JVM recording JDK 25's AOT cache first runs {@link Training}, so
+     * that the cache holds the profiles of a whole export's loops whatever the command was.
      */
     static void recordIfAsked() {
+        if (Boolean.getBoolean(TRAIN)) {
+            Training.runQuietly(); // JDK 25 keeps the profiles of what this JVM runs until it exits
+        }
         String file = System.getProperty(RECORD);
         if (file == null) {
             return;
@@ -516,7 +523,7 @@ final class TunedJvm {
                 // which scripts read; its own output goes to stderr instead, errors included
                 return exists ? List.of("-XX:AOTCache=".concat(file.toString()))
                         : List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=".concat(configuration().toString()),
-                                "-XX:+DisplayVMOutputToStderr");
+                                "-XX:+DisplayVMOutputToStderr", "-D".concat(TRAIN).concat("=true"));
             }
             return exists ? List.of("-XX:SharedArchiveFile=".concat(file.toString()))
                     : List.of("-XX:+RecordDynamicDumpInfo", "-D".concat(RECORD).concat("=").concat(temp.toString()));

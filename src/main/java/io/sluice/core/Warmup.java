@@ -97,7 +97,7 @@ public final class Warmup {
     }
 
     /** Counts the bytes and forgets them. */
-    private static final class Discard implements OutputFile {
+    static final class Discard implements OutputFile {
         long written;
 
         @Override

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify}; the JDK 17 archive of the CLI stays there ({@link JavaJarIT}).
  */
 class JavaJarRestartsSlowIT extends JavaJarHarness {
+    private static final String TRAINED = "trained the AOT cache's recording on";
+
     @Test
     void onJdk25TheExportAfterAFirstSuccessRecordsAnAotCacheOnceAndThenItIsUsed(TestDb db) throws Exception {
         Path java = jdk25();
@@ -41,6 +43,7 @@ class JavaJarRestartsSlowIT extends JavaJarHarness {
         assertEquals(0, r.code(), r.err());
         assertEquals(expected, ParquetFiles.rows(first).toString());
         String mark = theOneRecorded(home.resolve("cds"), "sluice-25-[0-9a-f]+\\.aot\\.succeeded");
+        assertFalse(Files.readString(home.resolve("sluice.log")).contains(TRAINED), "only a recording JVM trains");
 
         Path recording = dir.resolve("recording.parquet");
         r = javaJar(java, home, List.of(), Map.of(), export(db, recording));
@@ -49,6 +52,8 @@ class JavaJarRestartsSlowIT extends JavaJarHarness {
         assertTrue(r.out().strip().matches("Wrote \\d+ rows to .*"), r.out());
         assertFalse(r.err().contains("rror"), r.err());
         assertEquals(expected, ParquetFiles.rows(recording).toString());
+        // after its command, the recording JVM ran the export's loops on made-up rows for their profiles
+        assertTrue(Files.readString(home.resolve("sluice.log")).contains(TRAINED + " 200000 made-up rows"));
         String recorded = theOneRecorded(home.resolve("cds"), "sluice-25-[0-9a-f]+\\.aot");
         assertEquals(mark, recorded + ".succeeded");
 
