@@ -36,7 +36,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Stream a table or a query into a Parquet file, or several tables into a folder.")
+        description = "Stream a table or a query into a Parquet file, or several tables into a folder.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sluice export --dsn mysql://me@db/shop --table orders --out orders.parquet",
+            "  sluice export --dsn mysql://me@db/shop --table 'shop.*' --out-dir dump \\",
+            "      --save-job shop.json",
+            "  sluice export --dsn mysql://me@db/shop --out totals.parquet \\",
+            "      --query 'SELECT id, total FROM orders WHERE total > 100'",
+            "  sluice export --dsn mysql://me@db/shop --table events --out events \\",
+            "      --max-rows-per-file 5000000",
+            "%nThe password: -p asks for it, --password-stdin reads it, or set SLUICE_PASSWORD."})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;

@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Show the first rows as they would be written.")
+        description = "Show the first rows as they would be written.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sluice preview --dsn mysql://me@db/shop --table orders --limit 10",
+            "  sluice preview --dsn mysql://me@db/shop \\",
+            "      --query 'SELECT * FROM orders WHERE total > 100'"})
 final class PreviewCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;

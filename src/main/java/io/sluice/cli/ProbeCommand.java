@@ -22,7 +22,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "List databases and tables, or one table's columns with their Arrow and Parquet types.")
+        description = "List databases and tables, or one table's columns with their Arrow and Parquet types.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sluice probe --dsn mysql://me@db/",
+            "  sluice probe --dsn mysql://me@db/shop --table orders",
+            "  sluice probe --dsn mysql://me@db/shop --table orders --json",
+            "%nLong notes are cut short in the table (…); --json prints them whole."})
 final class ProbeCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;
@@ -81,7 +87,9 @@ final class ProbeCommand implements Callable<Integer> {
             out.printf("%s.%s  (~%s rows, %s)%n", t.database(), t.name(), t.rowEstimate() < 0 ? "?" : t.rowEstimate(),
                     Units.bytes(t.dataBytes()));
         }
-        TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows);
+        if (TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows)) {
+            out.println("(… marks text cut short; --json prints it whole.)");
+        }
     }
 
     private void printTables(PrintWriter out, List<DatabaseTables> databases) {

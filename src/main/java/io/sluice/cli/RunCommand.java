@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a saved job again (export --save-job, or Save job… in the window).")
+        description = "Run a saved job again (export --save-job, or Save job… in the window).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sluice run shop.json",
+            "  sluice run shop.json --dsn mysql://me@staging/shop"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;

@@ -9,7 +9,8 @@ final class TextTable {
 
     private TextTable() {}
 
-    static void print(PrintWriter out, List<String> header, List<List<String>> rows) {
+    /** @return whether a cell was cut short (to {@code MAX_CELL} characters, ending in "…") */
+    static boolean print(PrintWriter out, List<String> header, List<List<String>> rows) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = cell(header.get(i)).length();
@@ -25,10 +26,15 @@ final class TextTable {
             rule.append(i == 0 ? "" : "-+-").append("-".repeat(w[i]));
         }
         out.println(rule);
+        boolean cut = false;
         for (List<String> r : rows) {
             line(out, r, w);
+            for (String c : r) {
+                cut |= c != null && c.length() > MAX_CELL;
+            }
         }
         out.flush();
+        return cut;
     }
 
     private static void line(PrintWriter out, List<String> cells, int[] w) {

@@ -48,6 +48,23 @@ class CliIT {
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
     }
 
+    /** The table cuts long notes short, and says where they are whole. */
+    @Test
+    void probeSaysWhereTheNotesItCutAreWhole(TestDb db) {
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table", "temporal");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("…"), r.out());
+        assertTrue(r.out().strip().endsWith("(… marks text cut short; --json prints it whole.)"), r.out());
+        Cli.Run json = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table",
+                "temporal", "--json");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().matches("(?s).*\"note\": ?\"[^\"]{61,}\".*"), json.out());
+        Cli.Run plain = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--query",
+                "SELECT 1 AS one");
+        assertEquals(0, plain.code(), plain.err());
+        assertFalse(plain.out().contains("--json prints it whole"), plain.out()); // nothing was cut there
+    }
+
     /** A database that is not there is said so, as an export of one of its tables says, not an empty list. */
     @Test
     void probeOfADatabaseThatIsNotThereSaysSo(TestDb db) {

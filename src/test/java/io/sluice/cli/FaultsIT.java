@@ -166,6 +166,13 @@ class FaultsIT {
     }
 
     @Test
+    void aTargetNamedAsAnotherFormatIsRefusedBeforeAnythingIsRead(TestDb db) throws Exception {
+        Path out = keep("report.csv"); // the user's own CSV stays as it was
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints");
+        assertFailedCleanly(r, out, "Sluice writes Parquet, not CSV: name the file report.parquet rather than report.csv.");
+    }
+
+    @Test
     void aFilterWithASyntaxError(TestDb db) throws Exception {
         Path out = keep("a.parquet");
         Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints", "--where", "id = = 1");

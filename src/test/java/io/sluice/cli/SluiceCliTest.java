@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.testing.Cli;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The parser is built for the sub-command a command line names, and for all of them otherwise. */
 class SluiceCliTest {
@@ -49,6 +50,54 @@ class SluiceCliTest {
         assertTrue(preview.out().contains("A SELECT to preview instead of a table"), preview.out());
         Cli.Run export = Cli.run("", "export", "--help");
         assertTrue(export.out().contains("A SELECT to export instead of a table"), export.out());
+    }
+
+    /** Every example a command's help shows parses as that command, so the examples cannot rot. */
+    @Test
+    void everyHelpExampleIsACommandLineThatParses() {
+        int examples = 0;
+        for (String command : List.of("probe", "preview", "export", "run")) {
+            String[] footer = SluiceCli.commandLine(new SluiceCli(), command).getSubcommands().get(command)
+                    .getCommandSpec().usageMessage().footer();
+            String joined = String.join("\n", footer).replace("\\\n", " ");
+            for (String line : joined.split("\n")) {
+                if (!line.startsWith("  sluice ")) {
+                    continue;
+                }
+                String[] args = shellWords(line.strip().substring("sluice ".length()));
+                CommandLine.ParseResult parsed = SluiceCli.commandLine(new SluiceCli(), args).parseArgs(args);
+                assertEquals(command, parsed.subcommand().commandSpec().name(), line);
+                examples++;
+            }
+        }
+        assertEquals(11, examples);
+    }
+
+    /** Words as a POSIX shell splits them, for the examples' quoting: spaces, and '…' around a word. */
+    private static String[] shellWords(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words.toArray(String[]::new);
     }
 
     @Test

@@ -106,6 +106,14 @@ class WorkbenchFaultsUiIT {
     }
 
     @Test
+    void aTargetNamedAsACsvFileIsRefused(FxRobot robot, TestDb db) throws Exception {
+        connected(robot, db);
+        user.selectTable("sluice_types", "ints");
+        Path target = exportInto(robot, "ints.csv", "");
+        assertFailedCleanly(target, "Sluice writes Parquet, not CSV: name the file ints.parquet rather than ints.csv.");
+    }
+
+    @Test
     void aColumnDroppedBetweenProbeAndExport(FxRobot robot, TestDb db) throws Exception {
         db.exec("CREATE DATABASE IF NOT EXISTS sluice_faults", "DROP TABLE IF EXISTS sluice_faults.shrinking",
                 "CREATE TABLE sluice_faults.shrinking (id INT PRIMARY KEY, a INT, b VARCHAR(10))",

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,14 @@ public final class AtomicTarget implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AtomicTarget.class);
     static final String TEMP_MARK = ".sluice-tmp-";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Extensions of the formats people export to instead, by the name of the format: a file named
+     * so would hold Parquet that no tool opening it by its name could read.
+     */
+    private static final Map<String, String> OTHER_FORMATS = Map.ofEntries(Map.entry("csv", "CSV"), Map.entry("tsv", "TSV"),
+            Map.entry("txt", "text"), Map.entry("json", "JSON"), Map.entry("jsonl", "JSON Lines"), Map.entry("ndjson", "JSON Lines"),
+            Map.entry("xlsx", "Excel"), Map.entry("xls", "Excel"), Map.entry("arrow", "Arrow IPC"), Map.entry("feather", "Feather"),
+            Map.entry("avro", "Avro"), Map.entry("orc", "ORC"), Map.entry("sql", "SQL"));
 
     private final Path target;
     private final Path temp;
@@ -33,6 +43,7 @@ public final class AtomicTarget implements AutoCloseable {
 
     /** Creates the (empty) temp file at once, so an unwritable folder fails before any query runs. */
     public static AtomicTarget begin(Path target) throws IOException {
+        checkNamedAsParquet(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -46,6 +57,21 @@ public final class AtomicTarget implements AutoCloseable {
         Path temp = dir.resolve(abs.getFileName() + TEMP_MARK + HexFormat.of().formatHex(r));
         Files.createFile(temp);
         return new AtomicTarget(abs, temp);
+    }
+
+    /**
+     * Refuses a target named as a file of another format ({@code report.csv}): Sluice writes only
+     * Parquet. Any other name is taken as it is ({@code .parquet}, {@code .pq}, none at all).
+     */
+    public static void checkNamedAsParquet(Path target) {
+        Path name = target.getFileName();
+        String file = name == null ? "" : name.toString();
+        int dot = file.lastIndexOf('.');
+        String format = dot <= 0 ? null : OTHER_FORMATS.get(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (format != null) {
+            throw new SluiceException("Sluice writes Parquet, not " + format + ": name the file " + file.substring(0, dot)
+                    + ".parquet rather than " + file + ".");
+        }
     }
 
     public Path temp() {

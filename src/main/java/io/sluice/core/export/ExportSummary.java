@@ -28,10 +28,16 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
         return s <= 0 ? rows : rows / s;
     }
 
-    /** The one sentence both faces say when an export is done. */
+    /**
+     * The one sentence both faces say when an export is done. The rate only when the rows streamed for
+     * a second or more: 6 rows "in 0.7 s; streamed at 13 rows/s" read as a contradiction, and said
+     * nothing about speed.
+     */
     public String sentence() {
-        return String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s; streamed at %,.0f rows/s.", rows, rows == 1 ? "row" : "rows",
-                target, Units.bytes(fileBytes), Units.duration(elapsed), rowsPerSecond());
+        String wrote = String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s", rows, rows == 1 ? "row" : "rows", target,
+                Units.bytes(fileBytes), Units.duration(elapsed));
+        return streaming.compareTo(Duration.ofSeconds(1)) < 0 ? wrote + "."
+                : String.format(Locale.ROOT, "%s; streamed at %,.0f rows/s.", wrote, rowsPerSecond());
     }
 
     public long nulledValues() {

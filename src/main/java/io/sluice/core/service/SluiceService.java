@@ -4,6 +4,7 @@ import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.BatchListener;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
@@ -124,6 +125,7 @@ public final class SluiceService implements AutoCloseable {
      * @throws SluiceException on any failure; the target is untouched
      */
     public ExportSummary export(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
+        AtomicTarget.checkNamedAsParquet(request.target()); // before a connection is opened for nothing
         try {
             return call("export of " + request.source().describe(), spec,
                     sqlWord(request.source(), request.where().orElse(null)), c -> new Exporter(allocator).run(c, request, listener, cancel));
