@@ -60,6 +60,8 @@ final class TunedJvm {
     /** Set on a second JVM recording JDK 25's AOT cache: it runs {@link Training} after its command. */
     static final String TRAIN = "sluice.aot.train";
     private static final int ARCHIVES_KEPT = 3;
+    /** The start of the window's archives' names; the commands' start with "sluice-" and the JDK's version. */
+    static final String WINDOW_PREFIX = "sluice-window-";
 
     private final List<String> javaAndOptions;
     private final Path jar;
@@ -131,7 +133,7 @@ final class TunedJvm {
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
         Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") || Archive.AOT && userChose(NOT_WITH_AOT_RECORDING) ? null
-                : Archive.forThisJvm(jar, window ? "sluice-window-" : "sluice-", window || writesParquet(args), layoutOptions());
+                : Archive.forThisJvm(jar, window ? WINDOW_PREFIX : "sluice-", window || writesParquet(args), layoutOptions());
         Process child = new ProcessBuilder(command(archive == null ? List.of() : archive.options(), true)).inheritIO().start();
         PassOn passOn = new PassOn(child, archive);
         Runtime.getRuntime().addShutdownHook(passOn);
@@ -519,11 +521,17 @@ final class TunedJvm {
                 return List.of(); // the first success only leaves its mark (succeededOnce)
             }
             if (AOT) {
+                if (exists) {
+                    return List.of("-XX:AOTCache=".concat(file.toString()));
+                }
                 // recording: the JVM writes what it loaded and ran when it exits, and says so on stdout,
                 // which scripts read; its own output goes to stderr instead, errors included
-                return exists ? List.of("-XX:AOTCache=".concat(file.toString()))
-                        : List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=".concat(configuration().toString()),
-                                "-XX:+DisplayVMOutputToStderr", "-D".concat(TRAIN).concat("=true"));
+                List<String> record = new ArrayList<>(List.of("-XX:AOTMode=record",
+                        "-XX:AOTConfiguration=".concat(configuration().toString()), "-XX:+DisplayVMOutputToStderr"));
+                if (!prefix.equals(WINDOW_PREFIX)) { // the window's cache is the way to its first frame only
+                    record.add("-D".concat(TRAIN).concat("=true")); // a command's: trained after it (Training)
+                }
+                return record;
             }
             return exists ? List.of("-XX:SharedArchiveFile=".concat(file.toString()))
                     : List.of("-XX:+RecordDynamicDumpInfo", "-D".concat(RECORD).concat("=").concat(temp.toString()));

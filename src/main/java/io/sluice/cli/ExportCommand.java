@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --query 'SELECT id, total FROM orders WHERE total > 100'",
             "  sluice export --dsn mysql://me@db/shop --table events --out events \\",
             "      --max-rows-per-file 5000000",
-            "%nThe password: -p asks for it, --password-stdin reads it, or set SLUICE_PASSWORD."})
+            "",
+            "Password: -p asks for it, --password-stdin reads it, or set SLUICE_PASSWORD."})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;

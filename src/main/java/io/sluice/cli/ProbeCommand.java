@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  sluice probe --dsn mysql://me@db/",
             "  sluice probe --dsn mysql://me@db/shop --table orders",
             "  sluice probe --dsn mysql://me@db/shop --table orders --json",
-            "%nLong notes are cut short in the table (…); --json prints them whole."})
+            "",
+            "Long notes are cut short in the table (…); --json prints them whole."})
 final class ProbeCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;

@@ -30,7 +30,7 @@ final class TextTable {
         for (List<String> r : rows) {
             line(out, r, w);
             for (String c : r) {
-                cut |= c != null && c.length() > MAX_CELL;
+                cut |= c != null && escaped(c).length() > MAX_CELL;
             }
         }
         out.flush();
@@ -50,7 +50,12 @@ final class TextTable {
         if (s == null) {
             return "NULL";
         }
-        String one = s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+        String one = escaped(s);
         return one.length() > MAX_CELL ? one.substring(0, MAX_CELL - 1) + "…" : one;
+    }
+
+    /** On one line: line breaks and tabs as \n, \r and \t. */
+    private static String escaped(String s) {
+        return s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
     }
 }

@@ -34,6 +34,8 @@ import org.apache.parquet.io.OutputFile;
 public final class Training {
     /** Enough for each loop's profile to be complete, and about a second on this machine's JDK 25. */
     static final long ROWS = 200_000;
+    /** Below this heap (a user's -Xmx) there is no training: its row groups and batches need about 60 MB. */
+    static final long MIN_HEAP = 192L << 20;
     private static final int BATCH_ROWS = 32_768;
     private static final long BATCH_BYTES = 8L << 20;
 
@@ -115,7 +117,7 @@ public final class Training {
             new Col("made", "year(4)", 0, 13, false, (n, h, p) -> p.int16((int) (1990 + n % 60))),
             new Col("total", "decimal(30,6)", 12, 246, false, (n, h, p) -> p.decimal(h, 6)),
             new Col("payload", "blob", 10, 252, false, (n, h, p) -> {
-                byte[] b = new byte[(int) Math.floorMod(h, 100)];
+                byte[] b = new byte[(int) Math.floorMod(h, 400)]; // 251 and more: the 2-byte length prefix
                 java.util.Arrays.fill(b, (byte) h);
                 p.bytes(b, 0, b.length);
             }));
@@ -125,6 +127,9 @@ public final class Training {
      * profiles.
      */
     public static void runQuietly() {
+        if (Runtime.getRuntime().maxMemory() < MIN_HEAP || stopsOrDumpsOnOutOfMemory()) {
+            return; // a heap this small might run out, and those options would make that the command's failure
+        }
         long t0 = System.nanoTime();
         try {
             long rows = run(ROWS, new Warmup.Discard());
@@ -150,8 +155,9 @@ public final class Training {
             }
         }
         BatchReader reader = new BatchReader(new SyntheticRows(COLUMNS, rows), readers, BATCH_ROWS, BATCH_BYTES, () -> false);
-        ParquetBatchWriter writer = new ParquetBatchWriter(out, plan.arrowSchema(), plan.parquetColumns(), WriterOptions.DEFAULTS,
-                Map.of());
+        // row groups of 16 MiB: less heap than the default 64, and the end of a row group is trained too
+        ParquetBatchWriter writer = new ParquetBatchWriter(out, plan.arrowSchema(), plan.parquetColumns(),
+                WriterOptions.DEFAULTS.withRowGroupBytes(16L << 20), Map.of());
         try (BufferAllocator allocator = new RootAllocator();
              ExportPipeline pipeline = new ExportPipeline(plan.arrowSchema(), allocator, reader::fill, writer,
                      new ExportPipeline.Listener() {})) {
@@ -159,6 +165,16 @@ public final class Training {
         } finally {
             writer.abort(); // a no-op once the pipeline completed the file
         }
+    }
+
+    /** Whether the user's JVM options end the JVM, or write a heap dump, when the heap runs out. */
+    private static boolean stopsOrDumpsOnOutOfMemory() {
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.contains("OnOutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A 64-bit mix of n (splitmix64's finaliser): values that look random and repeat rarely. */

@@ -71,6 +71,13 @@ class SluiceCliTest {
             }
         }
         assertEquals(11, examples);
+        for (String command : List.of("probe", "preview", "export", "run")) {
+            Cli.Run help = Cli.run("", command, "--help");
+            String examplesOnward = help.out().substring(help.out().indexOf("Examples:"));
+            for (String line : examplesOnward.split("\n")) {
+                assertTrue(line.length() <= 80, "wrapped by picocli: " + line);
+            }
+        }
     }
 
     /** Words as a POSIX shell splits them, for the examples' quoting: spaces, and '…' around a word. */
