@@ -44,12 +44,31 @@ final class BatchReport {
         }
         TextTable.print(out, List.of("table", "rows", "size", "time", "file"), rows);
         failures.forEach(out::println);
+        for (TableOutcome o : outcomes) {
+            if (o.done()) {
+                String table = o.source() instanceof Source.Table t ? t.database() + "." + t.name() + "." : "";
+                printNulledValues(out, table, o.summary());
+            }
+        }
         renamed.forEach(out::println);
         long done = outcomes.stream().filter(TableOutcome::done).count();
         long failed = outcomes.stream().filter(o -> o.state() == TableOutcome.State.FAILED).count();
         out.printf(Locale.ROOT, "Wrote %d of %d %s%s.%n", done, outcomes.size(), outcomes.size() == 1 ? "table" : "tables",
                 failed == 0 ? "" : "; " + failed + " failed");
         out.flush();
+    }
+
+    /**
+     * A line per column whose values the mapping could not hold (zero dates …) and wrote as NULL;
+     * {@code prefix} names the table where there are several.
+     */
+    static void printNulledValues(PrintWriter out, String prefix, ExportSummary s) {
+        for (ExportSummary.ColumnSummary c : s.columns()) {
+            if (c.nulledValues() > 0) {
+                out.printf(Locale.ROOT, "  %s%s: %,d values the mapping cannot hold were written as NULL.%n", prefix, c.name(),
+                        c.nulledValues());
+            }
+        }
     }
 
     /** 0 when every table was written, 130 when cancelled, else 1. */

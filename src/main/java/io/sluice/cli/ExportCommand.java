@@ -25,9 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -107,6 +107,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkCounts();
         ConnectionSpec cs = connection.toSpec();
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
@@ -156,6 +157,23 @@ final class ExportCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
+        }
+    }
+
+    /** Counts given as 0 or less would mean nothing, or fail later in terms of other units. */
+    private void checkCounts() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--max-rows-per-file") && maxRowsPerFile < 1) {
+            throw new IllegalArgumentException("--max-rows-per-file takes a number of rows, 1 or more.");
+        }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel takes a number of connections, 1 or more.");
+        }
+        if (rowGroupRows < 1) {
+            throw new IllegalArgumentException("--row-group-rows takes a number of rows, 1 or more.");
+        }
+        if (rowGroupMb < 1) {
+            throw new IllegalArgumentException("--row-group-mb takes a size in MiB, 1 or more.");
         }
     }
 
@@ -299,11 +317,7 @@ final class ExportCommand implements Callable<Integer> {
             o.println(JsonOut.write(JsonShapes.exportSummary(s)));
         } else {
             o.println(s.sentence());
-            for (ExportSummary.ColumnSummary c : s.columns()) {
-                if (c.nulledValues() > 0) {
-                    o.printf(Locale.ROOT, "  %s: %,d values the mapping cannot hold were written as NULL.%n", c.name(), c.nulledValues());
-                }
-            }
+            BatchReport.printNulledValues(o, "", s);
         }
         o.flush();
     }

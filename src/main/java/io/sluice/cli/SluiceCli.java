@@ -69,8 +69,8 @@ public final class SluiceCli {
         cli.setErr(err);
         if (passesAPasswordValue(args)) {
             // said before parsing, so no parser message can echo the value
-            err.println("--password takes no value (it would show in ps and the shell history): use -p to be asked,"
-                    + " --password-stdin, or the SLUICE_PASSWORD environment variable.");
+            err.println("-p and --password take no value (it would show in ps and the shell history): use -p alone to be"
+                    + " asked, --password-stdin, or the SLUICE_PASSWORD environment variable.");
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
@@ -87,10 +87,11 @@ public final class SluiceCli {
                         : !options.isEmpty() ? "Unknown option " + String.join(", ", options) + "."
                         : "'" + c.getCommandSpec().qualifiedName() + "' does not take one of the words given (not shown: it could be a secret).";
                 if (!u.getSuggestions().isEmpty()) {
-                    said += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+                    said += " Did you mean " + String.join(" or ", nearestFirst(u.getUnmatched().get(0), u.getSuggestions())) + "?";
                 }
-            } else if (!said.endsWith(".")) {
-                said += ".";
+            } else {
+                said = said.replaceAll("is not an? (long|int)$", "is not a whole number"); // picocli speaks of Java's types
+                said += said.endsWith(".") ? "" : ".";
             }
             c.getErr().println(said + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             c.getErr().flush();
@@ -158,6 +159,34 @@ public final class SluiceCli {
     }
 
     /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
+    /**
+     * picocli's suggestions, the fewest edits from what was typed first (it ranks "exprot" nearer to
+     * probe than to export).
+     */
+    static List<String> nearestFirst(String typed, List<String> suggestions) {
+        List<String> sorted = new java.util.ArrayList<>(suggestions);
+        sorted.sort(java.util.Comparator.comparingInt(s -> edits(typed, s))); // stable: picocli's order breaks ties
+        return sorted;
+    }
+
+    /** The edit distance (Levenshtein) between two words. */
+    static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
     static boolean passesAPasswordValue(String... args) {
         int command = CommandWord.index(args);
         // 'run JOB' takes one word that is not an option: after -p it is the job, not a password

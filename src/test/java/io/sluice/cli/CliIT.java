@@ -113,7 +113,7 @@ class CliIT {
             {"preview", "-p", "hunter2-in-ps", "--dsn", "mysql://u@h/db", "--table", "t"}}) {
             Cli.Run r = run("", args);
             assertEquals(2, r.code(), r.err());
-            assertEquals("--password takes no value (it would show in ps and the shell history): use -p to be asked,"
+            assertEquals("-p and --password take no value (it would show in ps and the shell history): use -p alone to be asked,"
                     + " --password-stdin, or the SLUICE_PASSWORD environment variable.", r.err().strip());
             assertFalse((r.out() + r.err()).contains("hunter2-in-ps"));
         }
@@ -162,6 +162,21 @@ class CliIT {
     }
 
     @Test
+    void countsOfZeroAndWordsForNumbersAreOneSentenceEach() {
+        String[][] cases = {
+            {"--parallel", "0", "--parallel takes a number of connections, 1 or more."},
+            {"--max-rows-per-file", "0", "--max-rows-per-file takes a number of rows, 1 or more."},
+            {"--row-group-rows", "0", "--row-group-rows takes a number of rows, 1 or more."},
+            {"--row-group-mb", "0", "--row-group-mb takes a size in MiB, 1 or more."},
+            {"--limit", "abc", "Invalid value for option '--limit': 'abc' is not a whole number. Run 'sluice export --help' for the options."}};
+        for (String[] c : cases) {
+            Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", dir.resolve("x").toString(), c[0], c[1]);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(c[2], r.err().strip());
+        }
+    }
+
+    @Test
     void mistakesAreNamedWithASuggestion() {
         Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--tabel", "orders", "--out", "x.parquet");
         assertEquals(2, r.code());
@@ -169,6 +184,8 @@ class CliIT {
         Cli.Run sub = run("", "exprt", "--dsn", "mysql://u@h/db", "--table", "orders");
         assertEquals(2, sub.code());
         assertTrue(sub.err().startsWith("Unknown command 'exprt'. Did you mean export"), sub.err());
+        Cli.Run swapped = run("", "exprot", "--dsn", "mysql://u@h/db", "--table", "orders");
+        assertTrue(swapped.err().startsWith("Unknown command 'exprot'. Did you mean export or "), swapped.err()); // nearest first
     }
 
     @Test

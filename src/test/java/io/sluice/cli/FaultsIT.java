@@ -174,6 +174,24 @@ class FaultsIT {
     }
 
     @Test
+    void aTargetInsideAFileIsOneSentence(TestDb db) throws Exception {
+        Path file = keep("a.parquet");
+        Path out = file.resolve("b.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(file + " is a file, not a folder; name a file in a folder.", r.err().strip());
+        assertArrayEquals(OLD, Files.readAllBytes(file), "the file was changed");
+        Targets.assertNoTempFiles(file.getParent());
+    }
+
+    @Test
+    void aQueryWithTwoColumnsOfOneNameSaysHowToNameThem(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_types"), out, "--query", "SELECT id, id FROM ints");
+        assertFailedCleanly(r, out, "The query gives two columns the same name 'id'; name them apart with AS.");
+    }
+
+    @Test
     void aFilterWithASyntaxError(TestDb db) throws Exception {
         Path out = keep("a.parquet");
         Cli.Run r = export(dsn(db, "sluice_types"), out, "--table", "ints", "--where", "id = = 1");

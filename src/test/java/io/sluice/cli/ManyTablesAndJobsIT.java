@@ -45,6 +45,9 @@ class ManyTablesAndJobsIT {
                 "--out-dir", out.toString(), "--no-progress", "--json");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("\"succeeded\":7,\"failed\":0"), r.out());
+        // the corpus's zero dates: counted for the table that has them, as a single export counts them
+        assertTrue(r.out().matches("(?s).*\"table\":\"temporal\"[^}]*\"nulledValues\":[1-9].*"), r.out());
+        assertTrue(r.out().matches("(?s).*\"table\":\"ints\"[^}]*\"nulledValues\":0.*"), r.out());
         try (Connection c = db.connect()) {
             for (String t : CORPUS) {
                 Path f = out.resolve("sluice_types").resolve(t + ".parquet");
@@ -53,6 +56,16 @@ class ManyTablesAndJobsIT {
             }
         }
         Targets.assertNoTempFiles(out.resolve("sluice_types"));
+    }
+
+    @Test
+    void valuesWrittenAsNullAreNamedPerTableAndColumn(TestDb db) {
+        Cli.Run r = sluice("export", "--dsn", dsn(db, ""), "--ssl-mode", "disabled", "--table", "sluice_types.temporal",
+                "--table", "sluice_types.ints", "--out-dir", dir.resolve("two").toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().matches("(?s).*\n  sluice_types\\.temporal\\.\\w+: [0-9,]+ values the mapping cannot hold were written as NULL\\..*"),
+                r.out());
+        assertFalse(r.out().contains("sluice_types.ints."), r.out());
     }
 
     @Test

@@ -132,6 +132,15 @@ class QuerySourceIT {
     }
 
     @Test
+    void aQueryMayStartWithACommentAndAParenthesis(TestDb db) throws Exception {
+        Path out = dir.resolve("commented.parquet");
+        Cli.Run r = sluice(db, "export", "--query", "/* two kinds */ (SELECT 1 AS n) UNION ALL (SELECT 2)", "--out", out.toString(),
+                "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, ParquetFiles.rows(out).size());
+    }
+
+    @Test
     void exactlyOneOfTableAndQuery(TestDb db) {
         Cli.Run both = sluice(db, "preview", "--query", "SELECT 1", "--table", "orders");
         assertEquals(2, both.code());

@@ -131,6 +131,19 @@ class ViewModelTest {
     }
 
     @Test
+    void valuesWrittenAsNullAreSaidInTheMessageNotOnlyInTheSummary(TestDb db) throws Exception {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(new TableInfo("sluice_types", "temporal", false, -1, -1, "")); // holds zero dates
+        dialogs.answer = dir.resolve("temporal.parquet");
+        export.browse();
+        assertTrue(export.start(), export.messageProperty().get());
+        assertTrue(export.messageProperty().get().matches("Wrote .* ⚠ [0-9,]+ values the mapping cannot hold were written as NULL;"
+                + " the Summary tab names their columns\\."), export.messageProperty().get());
+    }
+
+    @Test
     void anExportRunsFromTheSharedStateAndReportsThroughItsTask(TestDb db) throws Exception {
         SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
         ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());

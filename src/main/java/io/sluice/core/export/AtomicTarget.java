@@ -46,6 +46,9 @@ public final class AtomicTarget implements AutoCloseable {
         checkNamedAsParquet(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (dir != null && Files.isRegularFile(dir)) {
+            throw new SluiceException(dir + " is a file, not a folder; name a file in a folder.");
+        }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new SluiceException("The folder " + dir + " does not exist.");
         }

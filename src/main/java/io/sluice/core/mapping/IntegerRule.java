@@ -56,7 +56,8 @@ final class IntegerRule extends TypeRule {
         if (bits == 64 && t.unsigned()) {
             return mapping(c, target, Encoding.integer(64, false), Readers.unsignedBigInt()).note(UINT64_NOTE).build();
         }
-        String note = t.looksBoolean() ? LOOKS_BOOLEAN_NOTE : bits == 32 && t.unsigned() ? UINT32_NOTE : "";
+        // MEDIUMINT UNSIGNED stops at 16777215: no reader can take it for negative
+        String note = t.looksBoolean() ? LOOKS_BOOLEAN_NOTE : t.family() == TypeFamily.INT && t.unsigned() ? UINT32_NOTE : "";
         return mapping(c, target, Encoding.integer(bits, !t.unsigned()), Readers.integer(bits / 8)).note(note).build();
     }
 

@@ -39,7 +39,10 @@ public final class QueryProbe {
         if (SqlText.hasSecondStatement(query.sql())) {
             throw new SluiceException("The query holds more than one statement; Sluice runs a single SELECT.");
         }
-        String first = query.sql().replaceAll("^[\\s(]+", "").split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        String first = SqlText.firstWord(query.sql());
+        if (first.isEmpty()) {
+            throw new SluiceException("The query holds only comments; write a SELECT.");
+        }
         if (!java.util.Set.of("SELECT", "WITH", "VALUES", "TABLE").contains(first)) {
             throw new SluiceException("Sluice exports the result of a SELECT; this query starts with " + first + ".");
         }

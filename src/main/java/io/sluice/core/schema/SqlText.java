@@ -35,6 +35,26 @@ final class SqlText {
         return separator < 0 ? sql : sql.substring(0, separator).stripTrailing();
     }
 
+    /**
+     * The statement's first word in upper case, after blanks, comments and opening parentheses
+     * ({@code /* totals *}{@code / (SELECT …} starts with SELECT); the first other character when no
+     * word comes first, "" for none.
+     */
+    static String firstWord(String sql) {
+        for (int i : code(sql)) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                continue;
+            }
+            int end = i;
+            while (end < sql.length() && isWordChar(sql.charAt(end))) {
+                end++;
+            }
+            return (end == i ? String.valueOf(c) : sql.substring(i, end)).toUpperCase(java.util.Locale.ROOT);
+        }
+        return "";
+    }
+
     /** Whether {@code word} (a keyword, upper case) stands outside parentheses, quotes and comments. */
     static boolean hasTopLevelWord(String sql, String word) {
         int[] code = code(sql);

@@ -25,6 +25,7 @@ import javax.net.ssl.SSLException;
 public final class ErrorMessages {
     private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Unknown column '([^']*)'");
+    private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate column name '([^']*)'");
 
     private static final String LOG_HINT = "(sluice.log in the Sluice settings folder)";
 
@@ -112,6 +113,9 @@ public final class ErrorMessages {
                 return "The target folder is on a read-only file system; choose another folder.";
             }
         }
+        if (c instanceof FileSystemException fse && fse.getFile() != null && !(c instanceof java.nio.file.FileAlreadyExistsException)) {
+            return "Sluice could not create a file in the folder " + folderOf(fse.getFile()) + "; choose another folder.";
+        }
         if (c instanceof OutOfMemoryError) {
             return "Sluice ran out of memory; lower the batch size or the row-group size.";
         }
@@ -166,7 +170,12 @@ public final class ErrorMessages {
                 return "The query was interrupted on the server.";
             case 1792:
             case 1290:
-                return "The filter tried to change data; Sluice only reads.";
+                return "The " + userSql + " tried to change data; Sluice only reads.";
+            case 1060: {
+                Matcher m = DUPLICATE_COLUMN.matcher(msg);
+                return "The " + userSql + " gives two columns the same name" + (m.find() ? " '" + m.group(1) + "'" : "")
+                        + "; name them apart with AS.";
+            }
             case 1927:
             case 2013:
             case 2006:

@@ -74,6 +74,7 @@ public final class JsonShapes {
                 t.put("bytes", o.summary().fileBytes());
                 t.put("seconds", o.summary().elapsed().toNanos() / 1e9);
                 t.put("rowsPerSecond", Math.round(o.summary().rowsPerSecond()));
+                t.put("nulledValues", o.summary().nulledValues()); // zero dates … written as NULL
             } else {
                 t.put("error", o.sentence());
             }

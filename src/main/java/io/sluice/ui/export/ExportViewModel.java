@@ -26,6 +26,7 @@ import io.sluice.ui.task.TaskHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -320,7 +321,9 @@ public final class ExportViewModel {
                 finished(1);
                 summary.set(s);
                 messageIsError.set(false);
-                message.set(s.sentence());
+                message.set(s.sentence() + (s.nulledValues() == 0 ? ""
+                        : String.format(Locale.ROOT, " ⚠ %,d values the mapping cannot hold were written as NULL; the Summary tab names"
+                                + " their columns.", s.nulledValues())));
             }
 
             @Override

@@ -21,6 +21,12 @@ class TypeMapperTest {
     }
 
     @Test
+    void onlyAnUnsignedIntCanLookNegativeToReadersWithoutUnsignedTypes() {
+        assertTrue(TypeMapper.defaultMapping(col("int", "int(10) unsigned")).note().contains("above 2147483647"));
+        assertEquals("", TypeMapper.defaultMapping(col("mediumint", "mediumint(8) unsigned")).note()); // at most 16777215
+    }
+
+    @Test
     void defaultsFollowTheDesignTable() {
         assertEquals("Int8", arrow("tinyint", "tinyint(1)"));
         assertEquals("UInt8", arrow("tinyint", "tinyint(3) unsigned"));
