@@ -21,4 +21,7 @@ public interface DialogService {
 
     /** A short message with an OK button. */
     void inform(String title, String text);
+
+    /** A question with a button for {@code action} and Cancel; true when the user chose the action. */
+    boolean confirm(String title, String text, String action);
 }

@@ -73,6 +73,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String text, String action) {
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, text, yes,
+                javafx.scene.control.ButtonType.CANCEL);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(owner.get());
+        return a.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
     public void copyToClipboard(String text) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);

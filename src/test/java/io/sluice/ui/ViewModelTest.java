@@ -69,6 +69,15 @@ class ViewModelTest {
     private final class RecordingDialogs implements DialogService {
         Path answer;
         String clipboard;
+        /** What confirm() answers, and the questions it was asked. */
+        boolean confirms = true;
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public boolean confirm(String title, String text, String action) {
+            asked.add(title + " " + text + " [" + action + "]");
+            return confirms;
+        }
 
         @Override
         public Optional<Path> chooseFolder(String title, Path initial) {
@@ -128,6 +137,37 @@ class ViewModelTest {
         assertEquals("BINARY JSON", json.parquetProperty().get());
         assertEquals("Utf8 (dictionary)", state.columns().stream().filter(r -> r.name().equals("e")).findFirst().orElseThrow()
                 .arrowProperty().get());
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWhenTheUserSaysSo(TestDb db) throws Exception {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        Path folder = Files.createDirectories(dir.resolve("typed"));
+        Path theirs = Files.writeString(folder.resolve("ints.parquet"), "another export's file");
+        schema.select(new TableInfo("sluice_types", "nums", false, -1, -1, ""));
+        export.targetProperty().set(folder.resolve("mine.parquet").toString()); // typed by the user
+        schema.select(new TableInfo("sluice_types", "ints", false, -1, -1, ""));
+        assertEquals(theirs.toString(), export.targetProperty().get(), "the next table's file goes into the folder typed");
+
+        dialogs.confirms = false;
+        assertFalse(export.start());
+        assertEquals("another export's file", Files.readString(theirs));
+        assertEquals("Not started: ints.parquet was kept.", export.messageProperty().get());
+        assertEquals(1, dialogs.asked.size());
+        assertTrue(dialogs.asked.get(0).startsWith("Replace ints.parquet? ints.parquet already exists in " + folder), dialogs.asked.get(0));
+
+        dialogs.confirms = true;
+        assertTrue(export.start(), export.messageProperty().get());
+        assertTrue(export.messageProperty().get().startsWith("Wrote "), export.messageProperty().get());
+        assertEquals(2, dialogs.asked.size());
+
+        Path chosen = Files.writeString(folder.resolve("chosen.parquet"), "old");
+        dialogs.answer = chosen; // the save dialog asks about an existing file itself
+        export.browse();
+        assertTrue(export.start(), export.messageProperty().get());
+        assertEquals(2, dialogs.asked.size(), "not asked twice");
     }
 
     @Test

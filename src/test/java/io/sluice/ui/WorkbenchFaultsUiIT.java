@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Set;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +68,13 @@ class WorkbenchFaultsUiIT {
 
     /** Starts an export of the selected table into a file that already holds something. */
     private Path exportInto(FxRobot robot, String name, String where) throws Exception {
+        Path target = startInto(robot, name, where);
+        robot.clickOn("Replace"); // the window asks before it replaces a file it was not told to
+        return target;
+    }
+
+    /** Fills the target and filter and presses Export. */
+    private Path startInto(FxRobot robot, String name, String where) throws Exception {
         Path target = Files.write(out.resolve(name), OLD);
         robot.interact(() -> {
             window.export().targetProperty().set(target.toString());
@@ -97,6 +105,20 @@ class WorkbenchFaultsUiIT {
     }
 
     @Test
+    void aFileThatIsThereIsReplacedOnlyWhenTheUserSaysSo(FxRobot robot, TestDb db) throws Exception {
+        connected(robot, db);
+        user.selectTable("sluice_types", "ints");
+        Path target = startInto(robot, "ints.parquet", "");
+        DialogPane question = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertEquals("Replace ints.parquet?", question.getHeaderText());
+        Screenshots.save(question.getScene(), "13-replace-the-file");
+        robot.clickOn("Cancel");
+        WindowDriver.waitFor(() -> "Not started: ints.parquet was kept.".equals(window.export().messageProperty().get()));
+        assertArrayEquals(OLD, Files.readAllBytes(target), "the file was changed");
+        Targets.assertNoTempFiles(out);
+    }
+
+    @Test
     void aFilterWithASyntaxError(FxRobot robot, TestDb db) throws Exception {
         connected(robot, db);
         user.selectTable("sluice_types", "ints");
@@ -109,7 +131,7 @@ class WorkbenchFaultsUiIT {
     void aTargetNamedAsACsvFileIsRefused(FxRobot robot, TestDb db) throws Exception {
         connected(robot, db);
         user.selectTable("sluice_types", "ints");
-        Path target = exportInto(robot, "ints.csv", "");
+        Path target = startInto(robot, "ints.csv", ""); // refused before the window could ask about replacing it
         assertFailedCleanly(target, "Sluice writes Parquet, not CSV: name the file ints.parquet rather than ints.csv.");
     }
 

@@ -1,6 +1,8 @@
 package io.sluice.ui.export;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportPlan;
 import io.sluice.core.export.ExportProgress;
@@ -23,6 +25,7 @@ import io.sluice.ui.task.JobContext;
 import io.sluice.ui.task.Outcome;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.TaskHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,8 @@ public final class ExportViewModel {
     /** Counts previews, so a superseded one's outcome is ignored. */
     private int previewGeneration;
     private final StringProperty target = new SimpleStringProperty("");
+    /** An existing file the user agreed to replace (in the save dialog or when asked): not asked again. */
+    private Path replaceConfirmed;
     private final StringProperty limit = new SimpleStringProperty("");
     private final StringProperty where = new SimpleStringProperty("");
     private final ObjectProperty<Compression> compression = new SimpleObjectProperty<>(Compression.ZSTD);
@@ -133,7 +138,7 @@ public final class ExportViewModel {
             return;
         }
         String name = source instanceof Source.Table t ? t.name() : "query";
-        target.set(lastFolder.resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_") + ".parquet").toString());
+        target.set(folderOfTarget().resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_") + ".parquet").toString());
         WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(source));
         where.set(c == null || c.where == null ? "" : c.where);
         limit.set(c == null || c.limit == null ? "" : c.limit);
@@ -261,10 +266,43 @@ public final class ExportViewModel {
         return new SplitOptions(rows, bytes, n, 0, 0, resume.get());
     }
 
+    /**
+     * The folder of the target in the field when it is one (the user may have typed it), else the
+     * last one exported to: the next table's suggested file goes there.
+     */
+    private Path folderOfTarget() {
+        try {
+            Path typed = target.get() == null || target.get().isBlank() ? null : Path.of(target.get().strip()).toAbsolutePath().getParent();
+            return typed != null && Files.isDirectory(typed) ? typed : lastFolder;
+        } catch (java.nio.file.InvalidPathException e) {
+            return lastFolder;
+        }
+    }
+
     /** Asks for the file to write, starting from the current one. */
     public void browse() {
         Path current = Path.of(target.get() == null || target.get().isBlank() ? "x.parquet" : target.get());
-        dialogs.saveFile("Export to", current, "Parquet", "*.parquet").ifPresent(p -> target.set(p.toAbsolutePath().toString()));
+        dialogs.saveFile("Export to", current, "Parquet", "*.parquet").ifPresent(p -> {
+            target.set(p.toAbsolutePath().toString());
+            replaceConfirmed = p.toAbsolutePath(); // the save dialog has asked about an existing file
+        });
+    }
+
+    /**
+     * Whether the export may go on to {@code file}: yes when nothing is there, or the user confirmed
+     * it in the save dialog or here. A file suggested for a table is as likely another export's.
+     */
+    private boolean mayReplace(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (!Files.isRegularFile(abs) || abs.equals(replaceConfirmed)) {
+            return true;
+        }
+        if (!dialogs.confirm("Replace " + abs.getFileName() + "?", abs.getFileName() + " already exists in " + abs.getParent()
+                + ". The export replaces it once it is complete; until then, and if it fails, the file stays as it is.", "Replace")) {
+            return false;
+        }
+        replaceConfirmed = abs;
+        return true;
     }
 
     /** Starts the export of the chosen table in the background; false (with a sentence) if the form is not ready. */
@@ -297,6 +335,18 @@ public final class ExportViewModel {
             }
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
+        }
+        if (split == null) {
+            try {
+                AtomicTarget.checkNamedAsParquet(request.target()); // before asking about replacing it
+            } catch (SluiceException e) {
+                return fail(e.getMessage());
+            }
+        }
+        if (split == null && !mayReplace(request.target())) {
+            message.set("Not started: " + request.target().getFileName() + " was kept.");
+            messageIsError.set(false);
+            return false;
         }
         remember(source);
         state.lastJobProperty().set(new Job(Job.VERSION, Job.Connection.of(spec),
