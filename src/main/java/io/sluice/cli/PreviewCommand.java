@@ -42,7 +42,7 @@ final class PreviewCommand implements Callable<Integer> {
         Previewer.Preview p = root.service().preview(cs, tableOptions.source(cs.dsn()), tableOptions.columns,
                 tableOptions.overrides(), tableOptions.where, limit, new CancelToken());
         TextTable.print(spec.commandLine().getOut(), p.header(), p.rows());
-        if (limit > Limits.MAX_PREVIEW_ROWS) {
+        if (limit > Limits.MAX_PREVIEW_ROWS && p.rows().size() >= Limits.MAX_PREVIEW_ROWS) { // the cap cut it short
             spec.commandLine().getErr().printf("A preview shows at most %,d rows; export the table to see them all.%n", Limits.MAX_PREVIEW_ROWS);
         }
         return 0;

@@ -209,6 +209,12 @@ class BigTablesIT {
                 + " folder to export it again.", again.err().strip());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("complete parts kept"), resumed.out());
+        Cli.Run finished = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
+                BigTable.TABLE, "--max-rows-per-file", "20000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--resume",
+                "--no-progress");
+        assertEquals(0, finished.code(), finished.err());
+        assertTrue(finished.out().strip().matches("Nothing was left to export: the \\d+ parts in .* are complete, so none was read again\\."),
+                finished.out());
         assertSameAggregates(db, folder);
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(0, files.filter(f -> f.getFileName().toString().contains("sluice-tmp")).count(), "no temp file left");

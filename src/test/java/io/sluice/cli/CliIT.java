@@ -48,6 +48,15 @@ class CliIT {
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
     }
 
+    /** The preview's cap is mentioned only when it cut the rows short. */
+    @Test
+    void aPreviewOfASmallTableSaysNothingOfTheCap(TestDb db) {
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "preview", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table", "ints",
+                "--limit", "20000");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err().strip());
+    }
+
     /** The table cuts long notes short, and says where they are whole. */
     @Test
     void probeSaysWhereTheNotesItCutAreWhole(TestDb db) {

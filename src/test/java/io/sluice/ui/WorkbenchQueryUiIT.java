@@ -160,6 +160,23 @@ class WorkbenchQueryUiIT {
         assertEquals("", window.export().whereProperty().get());
     }
 
+    /** From the new-user trial: after a query, the table still shown selected could not be chosen again. */
+    @Test
+    @Order(6)
+    void theTableChosenBeforeAQueryCanBeChosenAgain(FxRobot robot, TestDb db) throws Exception {
+        connect(robot, db);
+        driver(robot).selectTable("sluice_types", "ints");
+        robot.clickOn("Query");
+        TextArea editor = robot.lookup("#queryArea").queryAs(TextArea.class);
+        robot.interact(() -> editor.setText("SELECT no_such_column FROM ints"));
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WindowDriver.waitFor(() -> window.state().sourceProperty().get() instanceof Source.Query);
+        robot.clickOn("Tables");
+        driver(robot).selectTable("sluice_types", "ints"); // waits until the table is the source, with its columns
+        assertEquals(Source.table("sluice_types", "ints"), window.state().sourceProperty().get());
+    }
+
     @Test
     @Order(5)
     void theDarkThemeIsOneClickAndRemembered(FxRobot robot, TestDb db) throws Exception {

@@ -15,6 +15,10 @@ public record SplitSummary(Path folder, long rows, int parts, long bytes, Durati
                            int keptParts, String note) {
 
     public String sentence() {
+        if (rows == 0 && parts == 0 && keptParts > 0) { // a resume of an export that had finished
+            return String.format(Locale.ROOT, "Nothing was left to export: the %d %s in %s %s complete, so none was read again.",
+                    keptParts, keptParts == 1 ? "part" : "parts", folder, keptParts == 1 ? "is" : "are");
+        }
         String kept = keptParts > 0 ? String.format(Locale.ROOT, " (%d complete parts kept)", keptParts) : "";
         String by = ranges > 1 ? String.format(Locale.ROOT, ", %d ranges of %s", ranges, key) : "";
         return String.format(Locale.ROOT, "Wrote %,d %s to %s in %d %s%s (%s) in %s%s.", rows, rows == 1 ? "row" : "rows", folder,

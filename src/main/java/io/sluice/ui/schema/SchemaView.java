@@ -119,6 +119,13 @@ public final class SchemaView {
                 vm.select(ti);
             }
         });
+        vm.queryModeProperty().addListener((o, was, query) -> {
+            if (query) {
+                // the table is no longer the source: a click on it must choose it again, which a
+                // selection that stayed would not (the click changes nothing)
+                tree.getSelectionModel().clearSelection();
+            }
+        });
         schemaStatus.textProperty().bind(vm.statusProperty());
         buildColumns();
         columnsTable.setItems(vm.columns());
