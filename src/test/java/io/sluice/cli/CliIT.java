@@ -36,6 +36,10 @@ class CliIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"rows\":2"), r.out()); // ids 3 (0) and 4 (NULL)
         assertTrue(r.out().contains("\"arrowType\":\"Bool\""), r.out());
+        // the rate is over the streaming time, which the JSON gives beside the whole time
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"streamingSeconds\":([0-9.Ee-]+),\"rowsPerSecond\":(\\d+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(Math.round(2 / Double.parseDouble(m.group(1))), Long.parseLong(m.group(2)), r.out());
         assertEquals(2, ParquetFiles.rows(out).size());
         assertFalse(r.out().contains(TestDb.PASSWORD) || r.err().contains(TestDb.PASSWORD));
     }

@@ -73,6 +73,7 @@ public final class JsonShapes {
                 t.put("rows", o.summary().rows());
                 t.put("bytes", o.summary().fileBytes());
                 t.put("seconds", o.summary().elapsed().toNanos() / 1e9);
+                t.put("streamingSeconds", o.summary().streaming().toNanos() / 1e9);
                 t.put("rowsPerSecond", Math.round(o.summary().rowsPerSecond()));
                 t.put("nulledValues", o.summary().nulledValues()); // zero dates … written as NULL
             } else {
@@ -107,6 +108,7 @@ public final class JsonShapes {
         j.put("rows", s.rows());
         j.put("bytes", s.fileBytes());
         j.put("seconds", s.elapsed().toNanos() / 1e9);
+        j.put("streamingSeconds", s.streaming().toNanos() / 1e9); // what rowsPerSecond is over: the query's start on
         j.put("rowsPerSecond", Math.round(s.rowsPerSecond()));
         List<Object> cols = new ArrayList<>();
         for (ExportSummary.ColumnSummary c : s.columns()) {
