@@ -46,7 +46,7 @@ final class BatchReport {
         failures.forEach(out::println);
         for (TableOutcome o : outcomes) {
             if (o.done()) {
-                String table = o.source() instanceof Source.Table t ? t.database() + "." + t.name() + "." : "";
+                String table = o.source() instanceof Source.Table t ? t.database() + "." + t.name() + "." : "query.";
                 printNulledValues(out, table, o.summary());
             }
         }

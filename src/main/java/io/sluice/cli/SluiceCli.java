@@ -90,7 +90,8 @@ public final class SluiceCli {
                     said += " Did you mean " + String.join(" or ", nearestFirst(u.getUnmatched().get(0), u.getSuggestions())) + "?";
                 }
             } else {
-                said = said.replaceAll("is not an? (long|int)$", "is not a whole number"); // picocli speaks of Java's types
+                // picocli speaks of Java's types (and says so of a number too large for one)
+                said = said.replaceAll("is not an? (long|int)$", "is not a whole number, or is too large");
                 said += said.endsWith(".") ? "" : ".";
             }
             c.getErr().println(said + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
@@ -158,7 +159,6 @@ public final class SluiceCli {
         }
     }
 
-    /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
     /**
      * picocli's suggestions, the fewest edits from what was typed first (it ranks "exprot" nearer to
      * probe than to export).
@@ -187,6 +187,7 @@ public final class SluiceCli {
         return row[b.length()];
     }
 
+    /** {@code --password=x}, or {@code -p}/{@code --password} followed by something that is not an option. */
     static boolean passesAPasswordValue(String... args) {
         int command = CommandWord.index(args);
         // 'run JOB' takes one word that is not an option: after -p it is the job, not a password

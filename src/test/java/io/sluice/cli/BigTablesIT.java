@@ -195,6 +195,13 @@ class BigTablesIT {
         assertEquals("The folder " + folder.toAbsolutePath() + " holds parts of an earlier export of sluice_big.wide; add --resume"
                 + " to continue it, or choose an empty folder.", refused.err().strip());
         assertEquals(before, parts(folder).size(), "nothing touched");
+        Cli.Run otherSize = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
+                BigTable.TABLE, "--max-rows-per-file", "10000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--resume",
+                "--no-progress");
+        assertEquals(1, otherSize.code(), otherSize.err());
+        assertEquals("The folder " + folder.toAbsolutePath() + " holds parts cut at 20,000 rows; give the same --max-rows-per-file and"
+                + " --max-file-size to continue it, or choose an empty folder.", otherSize.err().strip());
+        assertEquals(before, parts(folder).size(), "nothing touched");
 
         Cli.Run resumed = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
                 BigTable.TABLE, "--max-rows-per-file", "20000", "--where", BigTable.PAUSE_MIDWAY, "--out", folder.toString(), "--resume",

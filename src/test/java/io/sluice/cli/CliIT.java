@@ -181,7 +181,7 @@ class CliIT {
             {"--max-rows-per-file", "0", "--max-rows-per-file takes a number of rows, 1 or more."},
             {"--row-group-rows", "0", "--row-group-rows takes a number of rows, 1 or more."},
             {"--row-group-mb", "0", "--row-group-mb takes a size in MiB, 1 or more."},
-            {"--limit", "abc", "Invalid value for option '--limit': 'abc' is not a whole number. Run 'sluice export --help' for the options."}};
+            {"--limit", "abc", "Invalid value for option '--limit': 'abc' is not a whole number, or is too large. Run 'sluice export --help' for the options."}};
         for (String[] c : cases) {
             Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", dir.resolve("x").toString(), c[0], c[1]);
             assertEquals(2, r.code(), r.err());

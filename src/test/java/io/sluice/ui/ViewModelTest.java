@@ -162,6 +162,8 @@ class ViewModelTest {
         assertTrue(export.start(), export.messageProperty().get());
         assertTrue(export.messageProperty().get().startsWith("Wrote "), export.messageProperty().get());
         assertEquals(2, dialogs.asked.size());
+        assertTrue(export.start(), export.messageProperty().get());
+        assertEquals(2, dialogs.asked.size(), "the file it has just written is exported again without asking");
 
         Path chosen = Files.writeString(folder.resolve("chosen.parquet"), "old");
         dialogs.answer = chosen; // the save dialog asks about an existing file itself
@@ -199,6 +201,7 @@ class ViewModelTest {
         assertFalse(export.runningProperty().get());
         assertNotNull(export.summaryProperty().get(), export.messageProperty().get());
         assertTrue(export.messageProperty().get().startsWith("Wrote "), export.messageProperty().get());
+        assertEquals(List.of(), dialogs.asked, "a new file is not asked about");
         assertEquals(1.0, export.progressProperty().get());
         assertEquals(chosen, export.sampleHeader());
         assertEquals(export.summaryProperty().get().rows(), export.sampleRows().size(), "every row of a small table is sampled");

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtomicTarget implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AtomicTarget.class);
-    static final String TEMP_MARK = ".sluice-tmp-";
+    /** Part of every temp file's name: the target's name, this, and a random suffix. */
+    public static final String TEMP_MARK = ".sluice-tmp-";
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Extensions of the formats people export to instead, by the name of the format: a file named

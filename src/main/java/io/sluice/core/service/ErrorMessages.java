@@ -1,5 +1,6 @@
 package io.sluice.core.service;
 
+import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.error.SluiceException;
 import java.io.IOException;
@@ -113,7 +114,8 @@ public final class ErrorMessages {
                 return "The target folder is on a read-only file system; choose another folder.";
             }
         }
-        if (c instanceof FileSystemException fse && fse.getFile() != null && !(c instanceof java.nio.file.FileAlreadyExistsException)) {
+        if (c instanceof FileSystemException fse && fse.getFile() != null && fse.getFile().contains(AtomicTarget.TEMP_MARK)) {
+            // the export's own file beside the target could not be made: the folder is the problem
             return "Sluice could not create a file in the folder " + folderOf(fse.getFile()) + "; choose another folder.";
         }
         if (c instanceof OutOfMemoryError) {

@@ -23,6 +23,9 @@ public final class Manifest {
     public List<String> boundaries;
     /** The filter the parts were read with (a resume must use the same), or null. */
     public String filter;
+    /** The parts' limits (--max-rows-per-file, --max-file-size; 0 for none): a resume must cut the same way. Null in older manifests. */
+    public Long maxRowsPerFile;
+    public Long maxFileBytes;
     /** One line per column: name, MySQL type, Arrow type, Parquet type. */
     public List<String> mapping = new ArrayList<>();
     public List<Part> parts = new ArrayList<>();

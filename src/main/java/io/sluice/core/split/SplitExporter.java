@@ -145,7 +145,7 @@ public final class SplitExporter {
                 mine.add(i);
             }
         }
-        Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts.resume(), ranged, req.where().orElse(null));
+        Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts, ranged, req.where().orElse(null));
         List<Work> work = prepared.work();
         int kept = prepared.kept();
 
@@ -238,7 +238,8 @@ public final class SplitExporter {
      * where each range goes on.
      */
     private Prepared prepare(Path dir, Source.Table table, ExportPlan plan, Optional<ColumnInfo> key, RangePlan ranges,
-                             List<Integer> mine, boolean resume, boolean ranged, String filter) throws IOException {
+                             List<Integer> mine, SplitOptions opts, boolean ranged, String filter) throws IOException {
+        boolean resume = opts.resume();
         Manifest existing = ManifestStore.read(dir);
         List<String> mapping = mapping(plan);
         boolean mineStarted = existing != null && (existing.parts.stream().anyMatch(p -> mine.contains(p.range))
@@ -260,6 +261,11 @@ public final class SplitExporter {
         if (anyParts && !java.util.Objects.equals(existing.filter, filter)) {
             throw new SluiceException("The folder " + dir + " holds parts read with another --where; give the same filter, or choose an"
                     + " empty folder.");
+        }
+        if (anyParts && existing.maxRowsPerFile != null
+                && (existing.maxRowsPerFile != opts.maxRowsPerFile() || !java.util.Objects.equals(existing.maxFileBytes, opts.maxFileBytes()))) {
+            throw new SluiceException("The folder " + dir + " holds parts cut " + cut(existing.maxRowsPerFile, existing.maxFileBytes)
+                    + "; give the same --max-rows-per-file and --max-file-size to continue it, or choose an empty folder.");
         }
         if (anyParts && existing.key != null && key.isPresent() && !existing.key.equals(key.get().name())) {
             throw new SluiceException("The folder " + dir + " was cut on another key; choose an empty folder.");
@@ -316,10 +322,24 @@ public final class SplitExporter {
             }
             m.mapping = mapping;
             m.filter = filter;
+            m.maxRowsPerFile = opts.maxRowsPerFile();
+            m.maxFileBytes = opts.maxFileBytes();
             m.parts.removeIf(p -> dropped.stream().anyMatch(d -> d.file.equals(p.file)));
             m.completeRanges.removeIf(r -> work.stream().anyMatch(w -> w.range() == r));
         });
         return new Prepared(work, kept);
+    }
+
+    /** How parts were cut, for a sentence: "at 100,000 rows", "at about 256.0 MiB", both, or "by ranges only". */
+    private static String cut(Long rows, Long bytes) {
+        long r = rows == null ? 0 : rows;
+        long b = bytes == null ? 0 : bytes;
+        if (r == 0 && b == 0) {
+            return "by key ranges only, with no file limit";
+        }
+        String byRows = r > 0 ? String.format(java.util.Locale.ROOT, "at %,d rows", r) : "";
+        String byBytes = b > 0 ? "at about " + io.sluice.core.export.Units.bytes(b) : "";
+        return byRows.isEmpty() ? byBytes : byBytes.isEmpty() ? byRows : byRows + " or " + byBytes;
     }
 
     /** A part file (or its temp file) of my ranges. */

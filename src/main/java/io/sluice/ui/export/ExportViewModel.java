@@ -370,6 +370,7 @@ public final class ExportViewModel {
             public void succeeded(ExportSummary s) {
                 finished(1);
                 summary.set(s);
+                replaceConfirmed = s.target().toAbsolutePath(); // its own file: exported again, not asked about
                 messageIsError.set(false);
                 message.set(s.sentence() + (s.nulledValues() == 0 ? ""
                         : String.format(Locale.ROOT, " ⚠ %,d values the mapping cannot hold were written as NULL; the Summary tab names"
