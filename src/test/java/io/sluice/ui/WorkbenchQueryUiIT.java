@@ -96,6 +96,11 @@ class WorkbenchQueryUiIT {
         WindowDriver.waitFor(() -> !grid.getSortOrder().isEmpty());
         assertEquals("7", grid.getItems().isEmpty() ? "" : String.valueOf(grid.getColumns().get(0).getCellData(0)),
                 "sorted by id, descending, as numbers");
+        // each column is as wide as its longest value (a fixed width cut 20-digit keys to the same "92233720368…")
+        TableColumn<List<String>, ?> dt6 = grid.getColumns().stream().filter(c -> c.getText().startsWith("dt6\n")).findFirst().orElseThrow();
+        assertTrue(dt6.getWidth() > new javafx.scene.text.Text("1900-02-28 23:59:59.999999").getLayoutBounds().getWidth(),
+                "dt6 is " + dt6.getWidth() + " px wide");
+        assertTrue(grid.getColumns().get(0).getWidth() >= 90, "the id column fits its header");
         Screenshots.save(window.scene(), "09-preview-grid");
     }
 

@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 
 /** The export panel; loads its FXML and binds to {@link ExportViewModel}. */
 public final class ExportView {
@@ -72,6 +73,7 @@ public final class ExportView {
         vm.previewIsErrorProperty().addListener((o, was, err) -> previewStatus.getStyleClass().setAll(err ? "status-error" : "status"));
         previewTable.setItems(vm.previewRows());
         vm.previewColumns().addListener((ListChangeListener<ExportViewModel.PreviewColumn>) c -> rebuildPreviewColumns());
+        vm.previewRows().addListener((ListChangeListener<List<String>>) c -> fitPreviewColumns());
         vm.previewRunningProperty().addListener((o, was, now) -> {
             if (now) {
                 tabs.getSelectionModel().select(previewTab);
@@ -113,6 +115,15 @@ public final class ExportView {
         });
     }
 
+    /** The rows, the bounds (px) and the room around a cell's text that fitting the preview's columns uses. */
+    private static final int FIT_ROWS = 100;
+    private static final double MIN_COLUMN = 90; // not 80: at its default width JavaFX fits a column to its cells alone
+    private static final double MAX_COLUMN = 360;
+    private static final double CELL_PADDING = 28;
+    private static final double SORT_ARROW = 18;
+    /** Measures text as the grid's cells draw it (the scene's default font). */
+    private final Text measure = new Text();
+
     private void rebuildSampleColumns() {
         sampleTable.getColumns().clear();
         for (int i = 0; i < vm.sampleHeader().size(); i++) {
@@ -138,6 +149,35 @@ public final class ExportView {
             col.setPrefWidth(130);
             previewTable.getColumns().add(col);
         }
+    }
+
+    /**
+     * Each preview column as wide as its header and the widest of its first rows' values, within
+     * bounds: at a fixed width a 20-digit key read "92233720368…" in every row (new-user trial).
+     */
+    private void fitPreviewColumns() {
+        List<List<String>> rows = vm.previewRows();
+        int n = Math.min(rows.size(), FIT_ROWS);
+        for (int i = 0; i < previewTable.getColumns().size(); i++) {
+            TableColumn<List<String>, ?> col = previewTable.getColumns().get(i);
+            double widest = textWidth(col.getText()) + SORT_ARROW; // the header also shows the sort's arrow
+            for (int r = 0; r < n; r++) {
+                List<String> row = rows.get(r);
+                if (i < row.size()) {
+                    widest = Math.max(widest, textWidth(display(row.get(i))));
+                }
+            }
+            col.setPrefWidth(Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, widest + CELL_PADDING)));
+        }
+    }
+
+    private double textWidth(String text) {
+        double widest = 0;
+        for (String line : text.split("\n")) {
+            measure.setText(line);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 
     /** NULL first, then numbers by value when both cells are numbers, else text. */
