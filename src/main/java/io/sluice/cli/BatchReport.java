@@ -65,8 +65,7 @@ final class BatchReport {
     static void printNulledValues(PrintWriter out, String prefix, ExportSummary s) {
         for (ExportSummary.ColumnSummary c : s.columns()) {
             if (c.nulledValues() > 0) {
-                out.printf(Locale.ROOT, "  %s%s: %,d values the mapping cannot hold were written as NULL.%n", prefix, c.name(),
-                        c.nulledValues());
+                out.println("  " + prefix + c.name() + ": " + ExportSummary.nulledValues(c.nulledValues()) + ".");
             }
         }
     }

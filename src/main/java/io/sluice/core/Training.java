@@ -2,6 +2,7 @@ package io.sluice.core;
 
 import io.sluice.core.export.ExportPipeline;
 import io.sluice.core.export.ExportPlan;
+import io.sluice.core.export.ExportRequest;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.ColumnReader;
 import io.sluice.core.read.SyntheticRows;
@@ -36,8 +37,6 @@ public final class Training {
     static final long ROWS = 200_000;
     /** Below this heap (a user's -Xmx) there is no training: its row groups and batches need about 60 MB. */
     static final long MIN_HEAP = 192L << 20;
-    private static final int BATCH_ROWS = 32_768;
-    private static final long BATCH_BYTES = 8L << 20;
 
     private static final byte[][] STATUS = {ascii("new"), ascii("paid"), ascii("shipped")};
     private static final byte[] NOTE = "note é ".getBytes(StandardCharsets.UTF_8);
@@ -60,8 +59,7 @@ public final class Training {
         }
 
         ColumnInfo info(int ordinal) {
-            String dataType = columnType.replaceAll("[ (].*", "");
-            return ColumnInfo.of(name, ordinal, MySqlType.parse(dataType, columnType), nullEvery > 0);
+            return ColumnInfo.of(name, ordinal, MySqlType.parse(null, columnType), nullEvery > 0); // the name from the type
         }
     }
 
@@ -154,7 +152,8 @@ public final class Training {
                 throw new IllegalStateException("the reader of " + COLUMNS.get(c).columnType() + " takes no binary form");
             }
         }
-        BatchReader reader = new BatchReader(new SyntheticRows(COLUMNS, rows), readers, BATCH_ROWS, BATCH_BYTES, () -> false);
+        BatchReader reader = new BatchReader(new SyntheticRows(COLUMNS, rows), readers, ExportRequest.DEFAULT_BATCH_ROWS,
+                ExportRequest.DEFAULT_BATCH_BYTES, () -> false);
         // row groups of 16 MiB: less heap than the default 64, and the end of a row group is trained too
         ParquetBatchWriter writer = new ParquetBatchWriter(out, plan.arrowSchema(), plan.parquetColumns(),
                 WriterOptions.DEFAULTS.withRowGroupBytes(16L << 20), Map.of());

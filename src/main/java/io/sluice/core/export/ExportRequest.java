@@ -13,6 +13,10 @@ import java.util.OptionalLong;
 
 /** What to export and how. Immutable; built with {@link #builder(Source, Path)}. */
 public final class ExportRequest {
+    /** An Arrow batch holds at most this many rows, and about this many bytes. */
+    public static final int DEFAULT_BATCH_ROWS = 32_768;
+    public static final long DEFAULT_BATCH_BYTES = 8L << 20;
+
     private final Source source;
     private final Path target;
     private final List<String> columns;
@@ -99,8 +103,8 @@ public final class ExportRequest {
         private String where;
         private Long limit;
         private WriterOptions writerOptions = WriterOptions.DEFAULTS;
-        private int batchRows = 32_768;
-        private long batchBytes = 8L << 20;
+        private int batchRows = DEFAULT_BATCH_ROWS;
+        private long batchBytes = DEFAULT_BATCH_BYTES;
         private int sampleRows = Limits.SAMPLE_ROWS;
 
         public Builder columns(List<String> columns) {

@@ -40,6 +40,12 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
                 : String.format(Locale.ROOT, "%s; streamed at %,.0f rows/s.", wrote, rowsPerSecond());
     }
 
+    /** What both faces say of values the mapping could not hold (zero dates …): "3 values … written as NULL". */
+    public static String nulledValues(long n) {
+        return n == 1 ? "1 value the mapping cannot hold was written as NULL"
+                : String.format(Locale.ROOT, "%,d values the mapping cannot hold were written as NULL", n);
+    }
+
     public long nulledValues() {
         return columns.stream().mapToLong(ColumnSummary::nulledValues).sum();
     }

@@ -66,8 +66,8 @@ public final class SyntheticRows implements RowSource {
             return this;
         }
 
-        public Packet text(String ascii) {
-            byte[] v = ascii.getBytes(StandardCharsets.UTF_8);
+        public Packet text(String s) {
+            byte[] v = s.getBytes(StandardCharsets.UTF_8);
             return bytes(v, 0, v.length);
         }
 

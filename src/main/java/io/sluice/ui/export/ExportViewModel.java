@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -336,17 +335,17 @@ public final class ExportViewModel {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        if (split == null) {
+        if (split == null) { // one file: refuse a CSV-like name, then ask before replacing what is there
             try {
-                AtomicTarget.checkNamedAsParquet(request.target()); // before asking about replacing it
+                AtomicTarget.checkNamedAsParquet(request.target());
             } catch (SluiceException e) {
                 return fail(e.getMessage());
             }
-        }
-        if (split == null && !mayReplace(request.target())) {
-            message.set("Not started: " + request.target().getFileName() + " was kept.");
-            messageIsError.set(false);
-            return false;
+            if (!mayReplace(request.target())) {
+                message.set("Not started: " + request.target().getFileName() + " was kept.");
+                messageIsError.set(false);
+                return false;
+            }
         }
         remember(source);
         state.lastJobProperty().set(new Job(Job.VERSION, Job.Connection.of(spec),
@@ -373,8 +372,7 @@ public final class ExportViewModel {
                 replaceConfirmed = s.target().toAbsolutePath(); // its own file: exported again, not asked about
                 messageIsError.set(false);
                 message.set(s.sentence() + (s.nulledValues() == 0 ? ""
-                        : String.format(Locale.ROOT, " ⚠ %,d values the mapping cannot hold were written as NULL; the Summary tab names"
-                                + " their columns.", s.nulledValues())));
+                        : " ⚠ " + ExportSummary.nulledValues(s.nulledValues()) + "; the Summary tab names their columns."));
             }
 
             @Override

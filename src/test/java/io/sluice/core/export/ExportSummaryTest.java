@@ -21,6 +21,12 @@ class ExportSummaryTest {
     }
 
     @Test
+    void valuesWrittenAsNullAreCountedInWords() {
+        assertEquals("1 value the mapping cannot hold was written as NULL", ExportSummary.nulledValues(1));
+        assertEquals("1,024 values the mapping cannot hold were written as NULL", ExportSummary.nulledValues(1024));
+    }
+
+    @Test
     void anExportThatStreamedForASecondOrMoreSaysItsRate() {
         assertEquals("Wrote 1,000,000 rows to /data/out.parquet (5.0 KiB) in 2.4 s; streamed at 500,000 rows/s.",
                 summary(1_000_000, Duration.ofMillis(2_400), Duration.ofSeconds(2)).sentence());
