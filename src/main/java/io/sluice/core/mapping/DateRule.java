@@ -14,14 +14,22 @@ final class DateRule extends TypeRule {
     private static final String ZERO_TIMESTAMP =
             "The zero timestamp 0000-00-00 00:00:00 becomes NULL and is counted in the summary.";
 
+    /** Said first for a NOT NULL column, whose "null: no" would otherwise contradict the file's optional column. */
+    static final String OPTIONAL_ALTHOUGH_NOT_NULL = "Optional in Parquet although NOT NULL here: ";
+
     @Override
     TypeMapping mapValue(ColumnInfo c, MappingTarget target) {
         return switch (c.type().family()) {
-            case DATE -> mapping(c, target, Encoding.date(), Readers.date()).nullable(true).note(ZERO_DATES).build();
+            case DATE -> mapping(c, target, Encoding.date(), Readers.date()).nullable(true).note(note(c, ZERO_DATES)).build();
             // the session runs in UTC, so TIMESTAMP's text is the UTC instant
             case TIMESTAMP -> mapping(c, target, Encoding.timestamp("UTC"), Readers.timestamp()).nullable(true)
-                    .note(ZERO_TIMESTAMP).build();
-            default -> mapping(c, target, Encoding.timestamp(null), Readers.timestamp()).nullable(true).note(ZERO_DATES).build();
+                    .note(note(c, ZERO_TIMESTAMP)).build();
+            default -> mapping(c, target, Encoding.timestamp(null), Readers.timestamp()).nullable(true)
+                    .note(note(c, ZERO_DATES)).build();
         };
+    }
+
+    private static String note(ColumnInfo c, String why) {
+        return c.nullable() ? why : OPTIONAL_ALTHOUGH_NOT_NULL + Character.toLowerCase(why.charAt(0)) + why.substring(1);
     }
 }

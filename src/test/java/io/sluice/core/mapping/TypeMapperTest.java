@@ -75,6 +75,17 @@ class TypeMapperTest {
     }
 
     @Test
+    void aNotNullDateSaysWhyItsColumnIsOptional() {
+        for (String[] type : new String[][] {{"date", "date"}, {"datetime", "datetime(3)"}, {"timestamp", "timestamp"}}) {
+            ColumnInfo notNull = ColumnInfo.of("c", 1, MySqlType.parse(type[0], type[1]), false);
+            TypeMapping m = TypeMapper.defaultMapping(notNull);
+            assertTrue(m.nullable(), type[1] + ": a zero date becomes NULL, so the column must allow it");
+            assertTrue(m.note().startsWith("Optional in Parquet although NOT NULL here: "), m.note());
+            assertFalse(TypeMapper.defaultMapping(col(type[0], type[1])).note().contains("NOT NULL"), "said only where it matters");
+        }
+    }
+
+    @Test
     void enumValuesParseWithQuotes() {
         assertEquals(List.of("a", "it's", ""), MySqlType.parse("enum", "enum('a','it''s','')").values());
     }
