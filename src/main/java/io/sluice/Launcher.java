@@ -3,6 +3,7 @@ package io.sluice;
 import io.sluice.cli.CommandWord;
 import io.sluice.cli.SluiceCli;
 import io.sluice.core.AppPaths;
+import io.sluice.core.ArrowChecks;
 import io.sluice.core.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        ArrowChecks.leaveBoundsToSetSafe();
         logToFile();
         if (args.length == 0 || reachesTheDatabase(args)) {
             // java -jar: on a JVM with a class archive and, for a command, the installed launcher's options
