@@ -2,15 +2,20 @@ package io.sluice.core.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import org.apache.parquet.io.PositionOutputStream;
 import org.junit.jupiter.api.Test;
@@ -22,14 +27,71 @@ class ChannelOutputFileTest {
 
     @Test
     void piecesOfEverySizeLandInOrderAndThePositionCountsThem() throws IOException {
+        piecesLandInOrder(true);
+    }
+
+    @Test
+    void throughThePageCacheToo() throws IOException {
+        piecesLandInOrder(false);
+    }
+
+    /** Where the file system takes O_DIRECT (Linux, ext4 and most others), the file is open with it. */
+    @Test
+    void theFileIsWrittenPastThePageCacheWhereItCanBe() throws IOException {
+        Path probe = dir.resolve("probe");
+        Files.write(probe, new byte[0]);
+        boolean takesDirect;
+        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            takesDirect = true;
+        } catch (IOException | UnsupportedOperationException e) {
+            takesDirect = false;
+        }
+        assumeTrue(takesDirect && Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs a file system with O_DIRECT, on Linux");
+        Path file = dir.resolve("direct.parquet");
+        try (PositionOutputStream out = new ChannelOutputFile(file).create(0)) {
+            out.write(new byte[] {1, 2, 3});
+            assertTrue(openWithDirect(file), "O_DIRECT in the flags of the file's descriptor");
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file), "the padding cut off");
+        try (PositionOutputStream out = new ChannelOutputFile(dir.resolve("cached.parquet"), false).create(0)) {
+            assertFalse(openWithDirect(dir.resolve("cached.parquet")));
+        }
+    }
+
+    /** Linux's O_DIRECT flag (octal 040000 on x86 and arm64) on the descriptor this process has open on the file. */
+    private static boolean openWithDirect(Path file) throws IOException {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                Path target;
+                try {
+                    target = Files.readSymbolicLink(fd);
+                } catch (IOException e) {
+                    continue; // closed since it was listed
+                }
+                if (target.equals(file.toAbsolutePath())) {
+                    String flags = Files.readAllLines(Path.of("/proc/self/fdinfo", fd.getFileName().toString())).stream()
+                            .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().substring(6).strip();
+                    return (Long.parseLong(flags, 8) & 040000) != 0;
+                }
+            }
+        }
+        throw new AssertionError("no descriptor open on " + file);
+    }
+
+    private void piecesLandInOrder(boolean direct) throws IOException {
         Path file = dir.resolve("out.parquet");
         Files.write(file, new byte[3_000_000]); // longer than what is written: overwriting truncates it
         Random random = new Random(42);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        // single bytes, 8 KiB pieces as parquet-java gives them, pieces larger than the buffer and exactly its size
-        int[] sizes = {1, 8192, 1, 0, 300_000, 256 << 10, 8192, 1_000_000, 7, 256 << 10, 1};
-        try (PositionOutputStream out = new ChannelOutputFile(file).createOrOverwrite(0)) {
+        // single bytes, 8 KiB pieces as parquet-java gives them, pieces larger than the buffer and exactly its
+        // size; -1: a flush, after which the next write starts at an offset that is not a whole block
+        int[] sizes = {1, 8192, 1, 0, 300_000, -1, 256 << 10, 8192, 1_000_000, 7, -1, 256 << 10, 1};
+        try (PositionOutputStream out = new ChannelOutputFile(file, direct).createOrOverwrite(0)) {
             for (int size : sizes) {
+                if (size < 0) {
+                    out.flush();
+                    continue;
+                }
                 byte[] piece = new byte[size + 10];
                 random.nextBytes(piece);
                 if (size == 1) {
