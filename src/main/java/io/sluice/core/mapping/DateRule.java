@@ -9,13 +9,11 @@ import io.sluice.core.types.MappingTarget;
  * calendar, so it becomes NULL and is counted, and the column is nullable whatever it declares.
  */
 final class DateRule extends TypeRule {
-    static final String ZERO_DATES = "Zero and partial dates (0000-00-00, 2024-00-15) and invalid dates become NULL"
-            + " and are counted in the summary; map to utf8 to keep them as text.";
-    private static final String ZERO_TIMESTAMP =
-            "The zero timestamp 0000-00-00 00:00:00 becomes NULL and is counted in the summary.";
-
-    /** Said first for a NOT NULL column, whose "null: no" would otherwise contradict the file's optional column. */
-    static final String OPTIONAL_ALTHOUGH_NOT_NULL = "Optional in Parquet although NOT NULL here: ";
+    private static final String ZERO_DATES = "Zero and partial dates (0000-00-00, 2024-00-15) and invalid dates become NULL"
+            + " and are counted in the summary%s; map to utf8 to keep them as text.";
+    private static final String ZERO_TIMESTAMP = "The zero timestamp 0000-00-00 00:00:00 becomes NULL and is counted in the summary%s.";
+    /** For a NOT NULL column, whose "null: no" would otherwise contradict the file's optional column. */
+    static final String OPTIONAL_ALTHOUGH_NOT_NULL = ", so the Parquet column is optional although NOT NULL here";
 
     @Override
     TypeMapping mapValue(ColumnInfo c, MappingTarget target) {
@@ -30,6 +28,6 @@ final class DateRule extends TypeRule {
     }
 
     private static String note(ColumnInfo c, String why) {
-        return c.nullable() ? why : OPTIONAL_ALTHOUGH_NOT_NULL + Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        return String.format(why, c.nullable() ? "" : OPTIONAL_ALTHOUGH_NOT_NULL);
     }
 }

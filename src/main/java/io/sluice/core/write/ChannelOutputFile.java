@@ -4,12 +4,14 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -31,18 +33,25 @@ import org.apache.parquet.io.PositionOutputStream;
  * where the machine's free memory was cold (a virtual machine's first touch of a page), against 40-70 ms
  * past the cache (docs/benchmarks.md, fourteenth pass). The writes then go in whole blocks at block
  * offsets, so the last one is padded with zeros and the file cut back to its length when it closes.
- * Where {@code O_DIRECT} is refused (tmpfs, some network file systems, other systems), the file is
+ * Only local disk file systems get it: over NFS or SMB each write would wait for a round trip.
+ * Elsewhere, where {@code O_DIRECT} is refused, or where the first write with it fails, the file is
  * written through the page cache as before. {@code -Dsluice.directWrites=false} turns it off.
  */
 final class ChannelOutputFile implements OutputFile {
     private static final int BUFFER_BYTES = 256 << 10;
-    /** The largest block the buffer's size is a whole number of. */
-    private static final long MAX_BLOCK = 64 << 10;
+    /** The largest block the buffer's size and alignment are whole numbers of. */
+    private static final int MAX_BLOCK = 64 << 10;
+    /** The smallest block written: a disk's logical sector can be 4 KiB under a file system of smaller blocks. */
+    private static final int MIN_BLOCK = 4 << 10;
     private static final boolean DIRECT = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
             && !"false".equals(System.getProperty("sluice.directWrites"));
+    /** Local disk file systems, as /proc/mounts names them. */
+    private static final Set<String> LOCAL_DISKS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "jfs", "bcachefs");
 
     private final Path path;
     private final boolean direct;
+    /** For tests: this block instead of the file system's (one smaller than the kernel takes makes O_DIRECT's first write fail). */
+    private final int block;
 
     ChannelOutputFile(Path path) {
         this(path, DIRECT);
@@ -50,8 +59,13 @@ final class ChannelOutputFile implements OutputFile {
 
     /** {@code direct}: with O_DIRECT where the file system takes it. */
     ChannelOutputFile(Path path, boolean direct) {
+        this(path, direct, 0);
+    }
+
+    ChannelOutputFile(Path path, boolean direct, int block) {
         this.path = path;
         this.direct = direct;
+        this.block = block;
     }
 
     @Override
@@ -66,28 +80,38 @@ final class ChannelOutputFile implements OutputFile {
 
     private PositionOutputStream open(OpenOption... options) throws IOException {
         // first: if this fails, no file is left open. Aligned for O_DIRECT, which reads from memory at block boundaries.
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES + (int) MAX_BLOCK).alignedSlice((int) MAX_BLOCK)
-                .limit(BUFFER_BYTES).slice();
-        FileChannel channel = FileChannel.open(path, options); // creates or truncates the file as asked
-        int block = direct ? blockSize() : 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES + MAX_BLOCK).alignedSlice(MAX_BLOCK).limit(BUFFER_BYTES).slice();
+        FileChannel cached = FileChannel.open(path, options); // creates or truncates the file as asked
+        int block = !direct ? 0 : this.block > 0 ? this.block : blockSize();
+        FileChannel past = null;
         if (block > 0) {
             try {
                 // a second handle with O_DIRECT: opening the file with it at once could fail after creating it
-                FileChannel direct = FileChannel.open(path, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-                channel.close();
-                return new ChannelStream(direct, buffer, block);
+                past = FileChannel.open(path, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
             } catch (IOException | UnsupportedOperationException e) {
                 // this file system writes through the page cache only
+            } catch (RuntimeException | Error e) {
+                cached.close();
+                throw e;
             }
         }
-        return new ChannelStream(channel, buffer, 0);
+        if (past == null) {
+            return new ChannelStream(path, cached, buffer, 0);
+        }
+        try (FileChannel unused = cached) {
+            return new ChannelStream(path, past, buffer, block);
+        } catch (IOException e) {
+            past.close();
+            throw e;
+        }
     }
 
-    /** The file system's block, which O_DIRECT's offsets and lengths are whole numbers of; 0 when unusable here. */
+    /** The block O_DIRECT's offsets and lengths are whole numbers of; 0 where the file is not to be written so. */
     private int blockSize() {
         try {
-            long block = Files.getFileStore(path).getBlockSize();
-            return block > 0 && block <= MAX_BLOCK && Long.bitCount(block) == 1 ? (int) block : 0;
+            FileStore store = Files.getFileStore(path);
+            long block = Math.max(store.getBlockSize(), MIN_BLOCK);
+            return LOCAL_DISKS.contains(store.type()) && block <= MAX_BLOCK && Long.bitCount(block) == 1 ? (int) block : 0;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return 0;
         }
@@ -109,17 +133,19 @@ final class ChannelOutputFile implements OutputFile {
     }
 
     private static final class ChannelStream extends PositionOutputStream {
-        private final FileChannel channel;
+        private final Path path;
+        private FileChannel channel;
         private final ByteBuffer buffer;
         /** O_DIRECT's block, which every write's offset and length are whole numbers of; 0 through the page cache. */
-        private final int block;
+        private int block;
         /** Bytes written to the channel; those still in the buffer come on top. */
         private long written;
         private boolean closed;
         /** A write failed (a full disk): the file is abandoned, and closing it only lets the handle go. */
         private boolean failed;
 
-        ChannelStream(FileChannel channel, ByteBuffer buffer, int block) {
+        ChannelStream(Path path, FileChannel channel, ByteBuffer buffer, int block) {
+            this.path = path;
             this.channel = channel;
             this.buffer = buffer;
             this.block = block;
@@ -132,6 +158,7 @@ final class ChannelOutputFile implements OutputFile {
 
         @Override
         public void write(int b) throws IOException {
+            checkNotFailed();
             if (!buffer.hasRemaining()) {
                 drain();
             }
@@ -141,6 +168,7 @@ final class ChannelOutputFile implements OutputFile {
         @Override
         public void write(byte[] bytes, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, bytes.length);
+            checkNotFailed();
             while (len > 0) {
                 if (!buffer.hasRemaining()) {
                     drain();
@@ -152,24 +180,58 @@ final class ChannelOutputFile implements OutputFile {
             }
         }
 
-        /** Writes the buffer (with O_DIRECT, its whole blocks; the rest moves to its start). */
-        private void drain() throws IOException {
+        private void checkNotFailed() throws IOException {
             if (failed) {
                 throw new IOException("an earlier write to this file failed");
             }
+        }
+
+        /** Writes the buffer (with O_DIRECT, its whole blocks; the rest moves to its start). */
+        private void drain() throws IOException {
+            checkNotFailed();
             int end = buffer.position();
             int whole = block == 0 ? end : end - end % block;
             buffer.position(0).limit(whole);
             try {
-                while (buffer.hasRemaining()) {
-                    written += channel.write(buffer);
+                writeBuffer();
+            } catch (IOException e) {
+                if (block == 0 || written > 0) {
+                    failed = true;
+                    throw e;
                 }
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                throw e;
+                // O_DIRECT opened but its first write was refused (a disk whose sector is larger than the
+                // file system's block, a stacked file system): the same bytes through the page cache
+                throughThePageCache();
+                buffer.position(0).limit(end);
+                whole = end;
+                writeBuffer();
             }
             buffer.limit(end).position(whole);
             buffer.compact();
+        }
+
+        private void writeBuffer() throws IOException {
+            try {
+                while (buffer.hasRemaining()) {
+                    written += channel.write(buffer);
+                }
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        private void throughThePageCache() throws IOException {
+            FileChannel past = channel;
+            block = 0;
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.WRITE);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            } finally {
+                past.close();
+            }
         }
 
         @Override
@@ -183,13 +245,15 @@ final class ChannelOutputFile implements OutputFile {
                 return;
             }
             closed = true;
-            try (channel) {
+            try {
                 if (!failed) {
                     drain();
                     if (block > 0 && buffer.position() > 0) {
                         writePaddedTail();
                     }
                 }
+            } finally {
+                channel.close(); // the page cache's handle when drain switched to it, which closed the other
             }
         }
 

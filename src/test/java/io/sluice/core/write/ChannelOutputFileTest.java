@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import java.util.Set;
 import org.apache.parquet.io.PositionOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,28 +39,69 @@ class ChannelOutputFileTest {
     /** Where the file system takes O_DIRECT (Linux, ext4 and most others), the file is open with it. */
     @Test
     void theFileIsWrittenPastThePageCacheWhereItCanBe() throws IOException {
-        Path probe = dir.resolve("probe");
-        Files.write(probe, new byte[0]);
-        boolean takesDirect;
-        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
-            takesDirect = true;
-        } catch (IOException | UnsupportedOperationException e) {
-            takesDirect = false;
-        }
-        assumeTrue(takesDirect && Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs a file system with O_DIRECT, on Linux");
+        assumeTrue(takesDirect(), "needs a local file system with O_DIRECT, on Linux");
         Path file = dir.resolve("direct.parquet");
-        try (PositionOutputStream out = new ChannelOutputFile(file).create(0)) {
+        try (PositionOutputStream out = new ChannelOutputFile(file, true).create(0)) {
             out.write(new byte[] {1, 2, 3});
             assertTrue(openWithDirect(file), "O_DIRECT in the flags of the file's descriptor");
         }
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file), "the padding cut off");
-        try (PositionOutputStream out = new ChannelOutputFile(dir.resolve("cached.parquet"), false).create(0)) {
-            assertFalse(openWithDirect(dir.resolve("cached.parquet")));
+        Path cached = dir.resolve("cached.parquet");
+        try (PositionOutputStream ignored = new ChannelOutputFile(cached, false).create(0)) {
+            assertFalse(openWithDirect(cached));
         }
     }
 
-    /** Linux's O_DIRECT flag (octal 040000 on x86 and arm64) on the descriptor this process has open on the file. */
-    private static boolean openWithDirect(Path file) throws IOException {
+    /** O_DIRECT refused at the first write (here: a block smaller than the JDK and the kernel take): the page cache. */
+    @Test
+    void aFirstWriteRefusedPastThePageCacheGoesThroughIt() throws IOException {
+        assumeTrue(takesDirect(), "needs a local file system with O_DIRECT, on Linux");
+        Path file = dir.resolve("fallback.parquet");
+        byte[] bytes = new byte[700_000];
+        new Random(7).nextBytes(bytes);
+        try (PositionOutputStream out = new ChannelOutputFile(file, true, 512).create(0)) {
+            out.write(bytes, 0, 1000);
+            out.flush(); // the first write: 512 bytes, refused with O_DIRECT
+            assertFalse(openWithDirect(file), "written through the page cache after the refusal");
+            out.write(bytes, 1000, bytes.length - 1000);
+            assertEquals(bytes.length, out.getPos());
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(file));
+    }
+
+    private boolean takesDirect() throws IOException {
+        Path probe = dir.resolve("probe");
+        Files.write(probe, new byte[0]);
+        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            return Files.isDirectory(Path.of("/proc/self/fdinfo"))
+                    && Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs").contains(Files.getFileStore(dir).type());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the descriptor this process has open on the file has O_DIRECT: the flag's bit differs by
+     * processor (octal 040000 on x86, 0200000 on arm64), so it is found by opening a probe file with and without it.
+     */
+    private boolean openWithDirect(Path file) throws IOException {
+        Path probe = dir.resolve("flags-probe");
+        Files.write(probe, new byte[0]);
+        long plain;
+        long direct;
+        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+            plain = flagsOf(probe);
+        }
+        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            direct = flagsOf(probe);
+        }
+        long bit = direct & ~plain;
+        assertEquals(1, Long.bitCount(bit), "one flag tells the two apart");
+        return (flagsOf(file) & bit) != 0;
+    }
+
+    /** The flags of the one descriptor this process has open on the file, from /proc/self/fdinfo. */
+    private static long flagsOf(Path file) throws IOException {
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
                 Path target;
@@ -71,7 +113,7 @@ class ChannelOutputFileTest {
                 if (target.equals(file.toAbsolutePath())) {
                     String flags = Files.readAllLines(Path.of("/proc/self/fdinfo", fd.getFileName().toString())).stream()
                             .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().substring(6).strip();
-                    return (Long.parseLong(flags, 8) & 040000) != 0;
+                    return Long.parseLong(flags, 8);
                 }
             }
         }
