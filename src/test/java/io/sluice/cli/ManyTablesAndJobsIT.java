@@ -151,6 +151,11 @@ class ManyTablesAndJobsIT {
         assertEquals(1, field.code());
         assertEquals("The job file job.json has a field Sluice does not know: 'tabel' at exports[0].", field.err().strip());
 
+        Files.writeString(job, text.replaceFirst("\"rowGroupMb\" : [0-9]+", "\"rowGroupMb\" : 99999999999"));
+        Cli.Run huge = sluice("run", job.toString());
+        assertEquals(1, huge.code());
+        assertEquals("The job file job.json has a number too large for its field at rowGroupMb.", huge.err().strip());
+
         Files.writeString(job, text);
         Cli.Run elsewhere = sluice("run", job.toString(), "--dsn", dsn(db, ""), "--no-progress");
         assertEquals(0, elsewhere.code(), "--dsn points a job at another server: " + elsewhere.err() + elsewhere.out());

@@ -54,9 +54,16 @@ public final class JobFiles {
             throw new SluiceException("The job file " + file.getFileName() + " has a field of the wrong kind" + at(e) + ".", e);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new SluiceException("The job file " + file.getFileName() + " has an entry Sluice cannot use" + at(e) + ".", e);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+                throw new SluiceException("The job file " + file.getFileName() + " has a number too large for its field"
+                        + at(e) + ".", e);
+            }
+            throw new SluiceException("The job file " + file.getFileName() + " has an entry Sluice cannot use" + at(e) + ".", e);
         } catch (JsonProcessingException e) {
-            throw new SluiceException("The job file " + file.getFileName() + " is not valid JSON (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);
+            boolean line = e.getLocation() != null && e.getLocation().getLineNr() > 0;
+            throw new SluiceException("The job file " + file.getFileName() + " is not valid JSON"
+                    + (line ? " (line " + e.getLocation().getLineNr() + ")" : "") + ".", e);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SluiceException("There is no job file " + file + ".", e);
         } catch (IOException e) {
