@@ -77,11 +77,13 @@ final class ExportCommand implements Callable<Integer> {
     long maxRowsPerFile;
 
     @Option(names = "--max-file-size", paramLabel = "SIZE",
-            description = "Cut into parts of about SIZE on disk (256MB, 1GB): a part closes after the batch that reaches it.")
+            description = "Cut into parts of about SIZE on disk (256MB, 1GB), in the --out folder: a part closes after the"
+                    + " batch that reaches it.")
     String maxFileSize;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date).")
+            description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date):"
+                    + " --out names a folder of part-*.parquet and a manifest.")
     int parallel;
 
     @Option(names = "--chunk", paramLabel = "i/N", description = "Export only the i-th of N key ranges, for an orchestrator.")
@@ -230,6 +232,9 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Several tables into a folder: each its own atomic file; one failing does not stop the others. */
     private int exportTables(ConnectionSpec cs, WriterOptions options) {
+        if (out != null && outDir != null) {
+            throw new IllegalArgumentException("Give either --out FILE or --out-dir DIR, not both.");
+        }
         if (out != null) {
             throw new IllegalArgumentException("With several tables, give --out-dir DIR instead of --out.");
         }

@@ -190,6 +190,14 @@ class CliIT {
     }
 
     @Test
+    void anOutFileAndAnOutFolderTogetherAreOneSentence() {
+        Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", dir.resolve("y.parquet").toString(),
+                "--out-dir", dir.resolve("x").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("Give either --out FILE or --out-dir DIR, not both.", r.err().strip());
+    }
+
+    @Test
     void mistakesAreNamedWithASuggestion() {
         Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--tabel", "orders", "--out", "x.parquet");
         assertEquals(2, r.code());

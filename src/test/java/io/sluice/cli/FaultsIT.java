@@ -165,6 +165,29 @@ class FaultsIT {
         assertFailedCleanly(r, out, "The table sluice_types.no_such_table does not exist (or you may not see it).");
     }
 
+    /** A view whose column is gone lists no columns: the server's reason, not "choose at least one column". */
+    @Test
+    void aBrokenViewSaysWhyItCannotBeRead(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_broken_view", "CREATE OR REPLACE TABLE sluice_broken_view.base (a INT, b INT)",
+                "CREATE OR REPLACE VIEW sluice_broken_view.v AS SELECT a, b FROM sluice_broken_view.base",
+                "ALTER TABLE sluice_broken_view.base DROP COLUMN b");
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, "sluice_broken_view"), out, "--table", "v");
+        assertFailedCleanly(r, out, "The view sluice_broken_view.v refers to tables, columns or functions that no longer exist,"
+                + " or that its definer may not use; the server cannot read it.");
+        Cli.Run probe = Cli.withPassword("probe", "--dsn", dsn(db, "sluice_broken_view"), "--ssl-mode", "disabled", "--table", "v");
+        assertEquals(1, probe.code(), "probe fails too, instead of an empty table: " + probe.out());
+    }
+
+    @Test
+    void aQueryWithoutADatabaseSaysWhereToNameOne(TestDb db) throws Exception {
+        Path out = keep("a.parquet");
+        Cli.Run r = export(dsn(db, ""), out, "--query", "SELECT * FROM ints");
+        assertFailedCleanly(r, out, "No database is selected: name one in the DSN (mysql://host:3306/db) or write the tables as db.table.");
+        Cli.Run missing = export(dsn(db, "sluice_types"), out, "--query", "SELECT * FROM ints JOIN no_such_table USING (id)");
+        assertFailedCleanly(missing, out, "The table sluice_types.no_such_table does not exist (it may have been dropped or renamed).");
+    }
+
     @Test
     void aTargetNamedAsAnotherFormatIsRefusedBeforeAnythingIsRead() throws Exception {
         Path out = keep("report.csv"); // the user's own CSV stays as it was

@@ -27,7 +27,7 @@ final class BoolFromIntReader extends ColumnReader<BitVector> {
     private int set(long v, int row) {
         if (v != 0 && v != 1) {
             throw new SluiceException("Column '" + column + "' holds " + v
-                    + ", which is not a boolean; keep its default Int8 mapping.");
+                    + ", which is not a boolean; keep its default integer mapping.");
         }
         vector.setSafe(row, (int) v);
         return 1;

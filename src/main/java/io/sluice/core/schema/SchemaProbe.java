@@ -102,7 +102,23 @@ public final class SchemaProbe {
                         rs.getString(7), srids.getOrDefault(name, -1)));
             }
         }
+        if (columns.isEmpty()) {
+            sayWhyNoColumns(database, table);
+        }
         return new TableSchema(info, columns);
+    }
+
+    /**
+     * A table listed without columns is a view the server cannot resolve (its tables or columns gone,
+     * error 1356) or one whose columns the user may not read: reading it raises the server's own reason,
+     * where an empty list would only have said "choose at least one column".
+     */
+    private void sayWhyNoColumns(String database, String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet ignored = st.executeQuery("SELECT * FROM " + Identifiers.quote(database) + "." + Identifiers.quote(table)
+                     + " LIMIT 0")) {
+            // it reads after all: nothing more to say than the empty list
+        }
     }
 
     private TableInfo tableInfo(String database, String table) throws SQLException {

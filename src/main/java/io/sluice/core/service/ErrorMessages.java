@@ -27,6 +27,8 @@ public final class ErrorMessages {
     private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Unknown column '([^']*)'");
     private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate column name '([^']*)'");
+    /** "Table 'db.t' doesn't exist", "View 'db.v' references invalid table(s) …": the name the server quotes first. */
+    private static final Pattern QUOTED_NAME = Pattern.compile("^(?:Table|View) '([^']*)'");
 
     private static final String LOG_HINT = "(sluice.log in the Sluice settings folder)";
 
@@ -151,8 +153,17 @@ public final class ErrorMessages {
                 return "Your user may not read this; ask for SELECT permission on it.";
             case 1049:
                 return "That database does not exist on " + where + ".";
-            case 1146:
-                return "That table does not exist (it may have been dropped or renamed).";
+            case 1146: {
+                Matcher m = QUOTED_NAME.matcher(msg);
+                return (m.find() ? "The table " + m.group(1) : "That table") + " does not exist (it may have been dropped or renamed).";
+            }
+            case 1046:
+                return "No database is selected: name one in the DSN (mysql://host:3306/db) or write the tables as db.table.";
+            case 1356: {
+                Matcher m = QUOTED_NAME.matcher(msg);
+                return "The view " + (m.find() ? m.group(1) + " " : "") + "refers to tables, columns or functions that no longer"
+                        + " exist, or that its definer may not use; the server cannot read it.";
+            }
             case 1054: {
                 Matcher m = UNKNOWN_COLUMN.matcher(msg);
                 if (m.find() && userSql.equals("query")) {
@@ -172,7 +183,7 @@ public final class ErrorMessages {
                 return "The query was interrupted on the server.";
             case 1792:
             case 1290:
-                return "The " + userSql + " tried to change data; Sluice only reads.";
+                return "The " + userSql + " tried to change data or lock rows (FOR UPDATE); Sluice only reads.";
             case 1060: {
                 Matcher m = DUPLICATE_COLUMN.matcher(msg);
                 return "The " + userSql + " gives two columns the same name" + (m.find() ? " '" + m.group(1) + "'" : "")

@@ -34,7 +34,19 @@ class ErrorMessagesTest {
     @Test
     void aWriteIsNamedAsTheQueryOrTheFilterThatTriedIt() {
         SQLException readOnly = new SQLException("Cannot execute statement in a READ ONLY transaction", "25006", 1792);
-        assertEquals("The query tried to change data; Sluice only reads.", ErrorMessages.describe(readOnly, null, "query"));
-        assertEquals("The filter tried to change data; Sluice only reads.", ErrorMessages.describe(readOnly, null, "filter"));
+        assertEquals("The query tried to change data or lock rows (FOR UPDATE); Sluice only reads.", ErrorMessages.describe(readOnly, null, "query"));
+        assertEquals("The filter tried to change data or lock rows (FOR UPDATE); Sluice only reads.", ErrorMessages.describe(readOnly, null, "filter"));
+    }
+
+    @Test
+    void theServersOwnNamesAreKeptAndAMissingDatabaseSaysWhereToNameIt() {
+        assertEquals("The table trial.nope does not exist (it may have been dropped or renamed).",
+                ErrorMessages.describe(new SQLException("Table 'trial.nope' doesn't exist", "42S02", 1146), null, "query"));
+        assertEquals("No database is selected: name one in the DSN (mysql://host:3306/db) or write the tables as db.table.",
+                ErrorMessages.describe(new SQLException("No database selected", "3D000", 1046), null, "query"));
+        assertEquals("The view trial.v_odd refers to tables, columns or functions that no longer exist, or that its definer"
+                + " may not use; the server cannot read it.", ErrorMessages.describe(new SQLException("View 'trial.v_odd' references"
+                + " invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them", "HY000", 1356),
+                null, "query"));
     }
 }
