@@ -133,6 +133,18 @@ class ManyTablesAndJobsIT {
         assertTrue(contents(out).get(0).contains("int64") || !contents(out).isEmpty());
     }
 
+    /** Nothing listens on port 1: the first table says why, the others are not tried (each would wait for the same). */
+    @Test
+    void aServerThatCannotBeReachedIsTriedOnce() {
+        Cli.Run r = sluice("export", "--dsn", "mysql://root@127.0.0.1:1/", "--ssl-mode", "disabled", "--table", "a.one",
+                "--table", "a.two", "--table", "a.three", "--out-dir", dir.resolve("none").toString(), "--no-progress");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("a.one: Nothing answered at 127.0.0.1:1"), r.out());
+        assertTrue(r.out().contains("a.two: Not tried: no connection could be opened for a.one."), r.out());
+        assertTrue(r.out().contains("a.three: Not tried: no connection could be opened for a.one."), r.out());
+        assertTrue(r.out().contains("Wrote 0 of 3 tables; 3 failed."), r.out());
+    }
+
     @Test
     void aBrokenOrStaleJobIsOneSentenceNamingWhatIsWrong(TestDb db) throws Exception {
         Path job = dir.resolve("job.json");

@@ -3,6 +3,8 @@ package io.sluice.core.connect;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,7 +82,20 @@ public record Dsn(String scheme, String user, String host, int port, String data
         }
         int q = s.indexOf('?');
         if (q >= 0) {
-            s = s.substring(0, q); // query parameters are not supported; options have their own fields
+            // Options have settings of their own; one dropped in silence could have asked for TLS. Only
+            // the names are said: a value may be a secret.
+            List<String> names = new ArrayList<>();
+            for (String option : s.substring(q + 1).split("&")) {
+                String name = option.split("=", 2)[0].strip();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+            if (!names.isEmpty()) {
+                throw new IllegalArgumentException("Sluice does not read options in the DSN (" + String.join(", ", names)
+                        + "): remove them; TLS and the connect timeout have settings of their own.");
+            }
+            s = s.substring(0, q);
         }
         String database = "";
         int slash = s.indexOf('/');

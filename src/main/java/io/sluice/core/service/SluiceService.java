@@ -3,6 +3,7 @@ package io.sluice.core.service;
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.error.CancelledException;
+import io.sluice.core.error.NotConnectedException;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.BatchListener;
@@ -139,23 +140,31 @@ public final class SluiceService implements AutoCloseable {
 
     /**
      * Exports one table after another, each into its own atomic target. A table that fails is
-     * reported in its outcome and the others go on; a cancel stops the running table (its target
-     * untouched) and skips the rest (finished files stay).
+     * reported in its outcome and the others go on, unless no connection could be opened for it: then
+     * the rest are skipped, as every one would fail the same way. A cancel stops the running table
+     * (its target untouched) and skips the rest (finished files stay).
      */
     public List<TableOutcome> exportEach(ConnectionSpec spec, List<ExportRequest> requests, BatchListener listener,
                                          CancelToken cancel) {
         List<TableOutcome> out = new ArrayList<>();
+        String notConnected = null; // the table that could not even connect: the others would fail alike
         for (int i = 0; i < requests.size(); i++) {
             ExportRequest r = requests.get(i);
             TableOutcome outcome;
             if (cancel.isCancelled()) {
                 outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.SKIPPED, null, "Skipped: the export was cancelled.");
+            } else if (notConnected != null) {
+                outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null,
+                        "Not tried: no connection could be opened for " + notConnected + ".");
             } else {
                 try {
                     ExportSummary s = export(spec, r, listener.table(i), cancel);
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.DONE, s, null);
                 } catch (CancelledException e) {
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.CANCELLED, null, e.getMessage());
+                } catch (NotConnectedException e) {
+                    outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null, e.getMessage());
+                    notConnected = r.source() instanceof Source.Table t ? t.footerText() : "an earlier query";
                 } catch (SluiceException e) {
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null, e.getMessage());
                 }
@@ -228,7 +237,14 @@ public final class SluiceService implements AutoCloseable {
 
     /** @param userSql what a syntax error is blamed on: the user's "filter" or "query" */
     private <T> T call(String what, ConnectionSpec spec, String userSql, Work<T> work) {
-        try (Connection c = Connections.openReadOnly(spec)) {
+        Connection c;
+        try {
+            c = Connections.openReadOnly(spec);
+        } catch (Exception | OutOfMemoryError e) {
+            SluiceException why = fail(what, e, spec, userSql);
+            throw why instanceof CancelledException ? why : new NotConnectedException(why);
+        }
+        try (c) {
             return work.run(c);
         } catch (Exception | OutOfMemoryError e) {
             throw fail(what, e, spec, userSql);

@@ -42,6 +42,15 @@ class DsnTest {
     }
 
     @Test
+    void optionsInTheDsnAreRefusedByNameWithoutTheirValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dsn.parse("mysql://u@h/db?sslMode=DISABLED&password=hunter2"));
+        assertEquals("Sluice does not read options in the DSN (sslMode, password): remove them; TLS and the connect timeout"
+                + " have settings of their own.", e.getMessage());
+        assertEquals("db", Dsn.parse("mysql://u@h/db?").database(), "a bare ? asks for nothing");
+    }
+
+    @Test
     void specAndSecretNeverPrintThePassword() {
         ConnectionSpec spec = ConnectionSpec.builder(Dsn.parse("mysql://u@h/db")).password(Secret.of("hunter2".toCharArray())).build();
         assertFalse(spec.toString().contains("hunter2"));
