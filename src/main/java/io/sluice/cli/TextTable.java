@@ -3,21 +3,25 @@ package io.sluice.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Aligned plain-text tables for the terminal. */
+/**
+ * Aligned plain-text tables for the terminal, measured in the columns a terminal gives each
+ * character: two for CJK and emoji, none for combining marks and joiners (after Markus Kuhn's
+ * wcwidth), so that a column named naïve列 keeps the table straight.
+ */
 final class TextTable {
     private static final int MAX_CELL = 60;
 
     private TextTable() {}
 
-    /** @return whether a cell was cut short (to {@code MAX_CELL} characters, ending in "…") */
+    /** @return whether a cell was cut short (to {@code MAX_CELL} columns, ending in "…") */
     static boolean print(PrintWriter out, List<String> header, List<List<String>> rows) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = cell(header.get(i)).length();
+            w[i] = width(cell(header.get(i)));
         }
         for (List<String> r : rows) {
             for (int i = 0; i < w.length; i++) {
-                w[i] = Math.max(w[i], cell(r.get(i)).length());
+                w[i] = Math.max(w[i], width(cell(r.get(i))));
             }
         }
         line(out, header, w);
@@ -30,7 +34,7 @@ final class TextTable {
         for (List<String> r : rows) {
             line(out, r, w);
             for (String c : r) {
-                cut |= c != null && escaped(c).length() > MAX_CELL;
+                cut |= c != null && width(escaped(c)) > MAX_CELL;
             }
         }
         out.flush();
@@ -41,7 +45,7 @@ final class TextTable {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < w.length; i++) {
             String c = cell(cells.get(i));
-            sb.append(i == 0 ? "" : " | ").append(c).append(" ".repeat(w[i] - c.length()));
+            sb.append(i == 0 ? "" : " | ").append(c).append(" ".repeat(w[i] - width(c)));
         }
         out.println(sb.toString().stripTrailing());
     }
@@ -51,7 +55,50 @@ final class TextTable {
             return "NULL";
         }
         String one = escaped(s);
-        return one.length() > MAX_CELL ? one.substring(0, MAX_CELL - 1) + "…" : one;
+        if (width(one) <= MAX_CELL) {
+            return one;
+        }
+        StringBuilder kept = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < one.length(); ) {
+            int cp = one.codePointAt(i);
+            if (w + width(cp) > MAX_CELL - 1) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            w += width(cp);
+            i += Character.charCount(cp);
+        }
+        return kept.append('…').toString();
+    }
+
+    /** The terminal columns a string takes. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += width(cp);
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static int width(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                || cp >= 0x1F3FB && cp <= 0x1F3FF || cp == 0xFE0F) {
+            return 0; // combining accents, the joiner and variation selector of emoji, skin tones
+        }
+        return wide(cp) ? 2 : 1;
+    }
+
+    /** East Asian wide and full-width characters, and the emoji blocks, as terminals draw them. */
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && (cp <= 0x115F || cp == 0x2329 || cp == 0x232A
+                || cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F || cp >= 0xAC00 && cp <= 0xD7A3
+                || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F || cp >= 0xFF00 && cp <= 0xFF60
+                || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x1F300 && cp <= 0x1F64F || cp >= 0x1F900 && cp <= 0x1F9FF
+                || cp >= 0x20000 && cp <= 0x3FFFD);
     }
 
     /** On one line: line breaks and tabs as \n, \r and \t. */
