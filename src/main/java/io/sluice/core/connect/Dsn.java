@@ -31,6 +31,11 @@ public record Dsn(String scheme, String user, String host, int port, String data
     /** Parses a DSN; a password in it is ignored here (see {@link #embeddedPassword}). */
     public static Dsn parse(String text) {
         Parts p = split(text);
+        if (p.options != null) {
+            // Options have settings of their own; one dropped in silence could have asked for TLS.
+            throw new IllegalArgumentException("Sluice does not read options in the DSN" + p.options
+                    + ": remove them; TLS and the connect timeout have settings of their own.");
+        }
         return new Dsn(p.scheme, p.user, p.host, p.port, p.database);
     }
 
@@ -63,7 +68,10 @@ public record Dsn(String scheme, String user, String host, int port, String data
         return redacted();
     }
 
-    private record Parts(String scheme, String user, String password, String host, int port, String database) {}
+    /** @param options null for none; else what to say of them: " (name, name)", or "" when a name cannot be shown */
+    private record Parts(String scheme, String user, String password, String host, int port, String database, String options) {}
+
+    private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     private static Parts split(String text) {
         if (text == null || text.isBlank()) {
@@ -80,21 +88,11 @@ public record Dsn(String scheme, String user, String host, int port, String data
             }
             s = s.substring(sep + 3);
         }
-        int q = s.indexOf('?');
+        // the options start after the user and password, which may hold a '?' of their own
+        int q = s.indexOf('?', s.lastIndexOf('@') + 1);
+        String options = null;
         if (q >= 0) {
-            // Options have settings of their own; one dropped in silence could have asked for TLS. Only
-            // the names are said: a value may be a secret.
-            List<String> names = new ArrayList<>();
-            for (String option : s.substring(q + 1).split("&")) {
-                String name = option.split("=", 2)[0].strip();
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-            if (!names.isEmpty()) {
-                throw new IllegalArgumentException("Sluice does not read options in the DSN (" + String.join(", ", names)
-                        + "): remove them; TLS and the connect timeout have settings of their own.");
-            }
+            options = optionNames(s.substring(q + 1));
             s = s.substring(0, q);
         }
         String database = "";
@@ -138,7 +136,26 @@ public record Dsn(String scheme, String user, String host, int port, String data
         if (host.isBlank()) {
             throw new IllegalArgumentException("The DSN needs a host, as in mysql://user@host:3306/db.");
         }
-        return new Parts(scheme, user, password, host, port, database);
+        return new Parts(scheme, user, password, host, port, database, options);
+    }
+
+    /**
+     * The options' names, " (sslMode, charset)", for the message that refuses them; never a value, which
+     * may be a secret, and no names at all if one does not look like a name. Null when there are none.
+     */
+    private static String optionNames(String query) {
+        List<String> names = new ArrayList<>();
+        for (String option : query.split("&")) {
+            String name = option.split("=", 2)[0].strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!OPTION_NAME.matcher(name).matches()) {
+                return "";
+            }
+            names.add(name);
+        }
+        return names.isEmpty() ? null : " (" + String.join(", ", names) + ")";
     }
 
     private static int parsePort(String text) {

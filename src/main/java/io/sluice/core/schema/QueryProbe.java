@@ -111,7 +111,7 @@ public final class QueryProbe {
         if (schema == null && !origins.containsKey(key)) {
             try {
                 schema = new SchemaProbe(connection).table(db, table);
-            } catch (SluiceException notVisible) {
+            } catch (SluiceException | SQLException notVisible) {
                 schema = null; // a temporary or hidden table: its result metadata will do
             }
             origins.put(key, schema);

@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what is on the server from {@code information_schema}: never a {@code SELECT *} on user data.
+ * Reads what is on the server from {@code information_schema}: never user data (a table listed without
+ * columns is read with {@code LIMIT 0}, only for the server's reason).
  * Names are compared byte for byte, since information_schema collations ignore case.
  */
 public final class SchemaProbe {

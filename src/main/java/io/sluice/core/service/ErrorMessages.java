@@ -27,8 +27,8 @@ public final class ErrorMessages {
     private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Unknown column '([^']*)'");
     private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate column name '([^']*)'");
-    /** "Table 'db.t' doesn't exist", "View 'db.v' references invalid table(s) …": the name the server quotes first. */
-    private static final Pattern QUOTED_NAME = Pattern.compile("^(?:Table|View) '([^']*)'");
+    /** "Table 'db.t' doesn't exist", "View 'db.v' references invalid table(s) …": the server does not escape a quote in the name. */
+    private static final Pattern QUOTED_NAME = Pattern.compile("^(?:Table '(.*)' doesn't exist|View '(.*?)' references)");
 
     private static final String LOG_HINT = "(sluice.log in the Sluice settings folder)";
 
@@ -155,13 +155,14 @@ public final class ErrorMessages {
                 return "That database does not exist on " + where + ".";
             case 1146: {
                 Matcher m = QUOTED_NAME.matcher(msg);
-                return (m.find() ? "The table " + m.group(1) : "That table") + " does not exist (it may have been dropped or renamed).";
+                return (m.find() && m.group(1) != null ? "The table " + m.group(1) : "That table")
+                        + " does not exist (it may have been dropped or renamed).";
             }
             case 1046:
                 return "No database is selected: name one in the DSN (mysql://host:3306/db) or write the tables as db.table.";
             case 1356: {
                 Matcher m = QUOTED_NAME.matcher(msg);
-                return "The view " + (m.find() ? m.group(1) + " " : "") + "refers to tables, columns or functions that no longer"
+                return "The view " + (m.find() && m.group(2) != null ? m.group(2) + " " : "") + "refers to tables, columns or functions that no longer"
                         + " exist, or that its definer may not use; the server cannot read it.";
             }
             case 1054: {

@@ -140,14 +140,16 @@ public final class SluiceService implements AutoCloseable {
 
     /**
      * Exports one table after another, each into its own atomic target. A table that fails is
-     * reported in its outcome and the others go on, unless no connection could be opened for it: then
-     * the rest are skipped, as every one would fail the same way. A cancel stops the running table
+     * reported in its outcome and the others go on, unless the first could not even open a connection:
+     * then the rest are not tried, as every one would fail the same way (once a table has connected,
+     * a failed connect may pass, and the others are still tried). A cancel stops the running table
      * (its target untouched) and skips the rest (finished files stay).
      */
     public List<TableOutcome> exportEach(ConnectionSpec spec, List<ExportRequest> requests, BatchListener listener,
                                          CancelToken cancel) {
         List<TableOutcome> out = new ArrayList<>();
-        String notConnected = null; // the table that could not even connect: the others would fail alike
+        String notConnected = null; // no table of the batch could even connect: the others would fail alike
+        boolean connectedOnce = false; // after one connected, a failed connect may be passing (a restart, too many connections)
         for (int i = 0; i < requests.size(); i++) {
             ExportRequest r = requests.get(i);
             TableOutcome outcome;
@@ -160,13 +162,17 @@ public final class SluiceService implements AutoCloseable {
                 try {
                     ExportSummary s = export(spec, r, listener.table(i), cancel);
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.DONE, s, null);
+                    connectedOnce = true;
                 } catch (CancelledException e) {
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.CANCELLED, null, e.getMessage());
                 } catch (NotConnectedException e) {
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null, e.getMessage());
-                    notConnected = r.source() instanceof Source.Table t ? t.footerText() : "an earlier query";
+                    if (!connectedOnce) {
+                        notConnected = r.source() instanceof Source.Table t ? t.footerText() : "an earlier query";
+                    }
                 } catch (SluiceException e) {
                     outcome = new TableOutcome(r.source(), r.target(), TableOutcome.State.FAILED, null, e.getMessage());
+                    connectedOnce = true;
                 }
             }
             out.add(outcome);

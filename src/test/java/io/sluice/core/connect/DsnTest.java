@@ -48,6 +48,13 @@ class DsnTest {
         assertEquals("Sluice does not read options in the DSN (sslMode, password): remove them; TLS and the connect timeout"
                 + " have settings of their own.", e.getMessage());
         assertEquals("db", Dsn.parse("mysql://u@h/db?").database(), "a bare ? asks for nothing");
+        assertEquals("Sluice does not read options in the DSN: remove them; TLS and the connect timeout have settings of"
+                + " their own.", assertThrows(IllegalArgumentException.class, () -> Dsn.parse("mysql://u@h/db?x=1&p=a&b c")).getMessage(),
+                "a value's tail after an & is not shown as a name");
+        assertEquals("shop", Dsn.parse("mysql://u:pa?ss@h/shop").database(), "a ? in the password is the password's");
+        assertEquals("pa?ss", new String(Dsn.embeddedPassword("mysql://u:pa?ss@h/shop").orElseThrow().reveal()));
+        assertEquals("hunter2", new String(Dsn.embeddedPassword("mysql://u:hunter2@h/db?sslMode=x").orElseThrow().reveal()),
+                "the password is still lifted out of a DSN with options, so the window can mask it");
     }
 
     @Test

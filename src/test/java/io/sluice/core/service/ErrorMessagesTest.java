@@ -42,6 +42,8 @@ class ErrorMessagesTest {
     void theServersOwnNamesAreKeptAndAMissingDatabaseSaysWhereToNameIt() {
         assertEquals("The table trial.nope does not exist (it may have been dropped or renamed).",
                 ErrorMessages.describe(new SQLException("Table 'trial.nope' doesn't exist", "42S02", 1146), null, "query"));
+        assertEquals("The table db.o'brien does not exist (it may have been dropped or renamed).",
+                ErrorMessages.describe(new SQLException("Table 'db.o'brien' doesn't exist", "42S02", 1146), null, "query"));
         assertEquals("No database is selected: name one in the DSN (mysql://host:3306/db) or write the tables as db.table.",
                 ErrorMessages.describe(new SQLException("No database selected", "3D000", 1046), null, "query"));
         assertEquals("The view trial.v_odd refers to tables, columns or functions that no longer exist, or that its definer"
