@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.connect.Dsn;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.TableOutcome;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,13 +46,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Dsn otherServer = null;
+        if (dsn != null) {
+            try {
+                otherServer = Dsn.parse(dsn);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage()); // the command line's, not the job file's
+            }
+        }
         Job job = JobFiles.read(jobFile);
         ConnectionSpec cs;
         List<ExportRequest> requests;
         try {
             ConnectionSpec.Builder b = job.connection().toSpec();
-            if (dsn != null) {
-                b.dsn(io.sluice.core.connect.Dsn.parse(dsn));
+            if (otherServer != null) {
+                b.dsn(otherServer);
             }
             cs = b.password(ConnectionOptions.password(spec, password, dsn)).build();
             requests = job.requests();

@@ -169,6 +169,11 @@ class ManyTablesAndJobsIT {
         assertEquals("The job file job.json has a number too large for its field at rowGroupMb.", huge.err().strip());
 
         Files.writeString(job, text);
+        Cli.Run badDsn = sluice("run", job.toString(), "--dsn", "mysql://u@h:99999/x");
+        assertEquals(2, badDsn.code(), "a mistake on the command line, not in the job file: " + badDsn.err());
+        assertEquals("The port in the DSN must be a number from 1 to 65535. Run 'sluice run --help' for the options.",
+                badDsn.err().strip());
+
         Cli.Run elsewhere = sluice("run", job.toString(), "--dsn", dsn(db, ""), "--no-progress");
         assertEquals(0, elsewhere.code(), "--dsn points a job at another server: " + elsewhere.err() + elsewhere.out());
         assertFalse(elsewhere.out().contains("escaped"), "nothing was escaped: " + elsewhere.out());
