@@ -102,8 +102,31 @@ final class TextTable {
                 || cp >= 0x20000 && cp <= 0x3FFFD);
     }
 
-    /** On one line: line breaks and tabs as \n, \r and \t. */
+    /**
+     * On one line, and inert: line breaks and tabs as \n, \r and \t, every other control character
+     * as \\u001b and the like, so that a value holding a terminal's escape sequence is shown, not obeyed.
+     */
     private static String escaped(String s) {
-        return s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String shown = switch (c) {
+                case '\n' -> "\\n";
+                case '\t' -> "\\t";
+                case '\r' -> "\\r";
+                default -> Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : null;
+            };
+            if (shown != null && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (shown != null) {
+                    out.append(shown);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
     }
 }

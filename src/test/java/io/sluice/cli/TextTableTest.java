@@ -37,4 +37,13 @@ class TextTableTest {
         String row = text.toString().lines().toList().get(2);
         assertTrue(TextTable.width(row) <= 60 && row.endsWith("…"), row + " takes " + TextTable.width(row));
     }
+
+    @Test
+    void aValueCannotSteerTheTerminal() {
+        StringWriter text = new StringWriter();
+        TextTable.print(new PrintWriter(text), List.of("v"), List.of(List.of("red\u001b[31m\u0007\u009b2J\nnext\ttab")));
+        String row = text.toString().lines().toList().get(2);
+        assertEquals("red\\u001b[31m\\u0007\\u009b2J\\nnext\\ttab", row);
+        assertTrue(row.chars().noneMatch(Character::isISOControl), row);
+    }
 }
