@@ -286,8 +286,12 @@ final class ExportCommand implements Callable<Integer> {
         CancelToken cancel = new CancelToken();
         try (CtrlC ctrlC = new CtrlC(cancel)) {
             List<TableOutcome> outcomes = new ArrayList<>(root.service().exportEach(cs, requests, new BatchListener() {
+                /** The table whose progress line was begun: one not tried (cancelled, no connection) has none to end. */
+                private int begun = -1;
+
                 @Override
                 public ExportListener table(int index) {
+                    begun = index;
                     Source s = requests.get(index).source();
                     return showProgress ? BatchReport.progressLine(err, s instanceof Source.Table t ? t.name() : "query")
                             : ExportListener.NONE;
@@ -295,7 +299,7 @@ final class ExportCommand implements Callable<Integer> {
 
                 @Override
                 public void finished(int index, TableOutcome outcome) {
-                    if (showProgress) {
+                    if (showProgress && begun == index) {
                         err.println();
                     }
                 }

@@ -166,7 +166,7 @@ class ManyTablesAndJobsIT {
         Files.writeString(job, text.replaceFirst("\"rowGroupMb\" : [0-9]+", "\"rowGroupMb\" : 99999999999"));
         Cli.Run huge = sluice("run", job.toString());
         assertEquals(1, huge.code());
-        assertEquals("The job file job.json has a number too large for its field at rowGroupMb.", huge.err().strip());
+        assertEquals("The job file job.json has a number out of range for its field at rowGroupMb.", huge.err().strip());
 
         Files.writeString(job, text);
         Cli.Run badDsn = sluice("run", job.toString(), "--dsn", "mysql://u@h:99999/x");

@@ -56,7 +56,7 @@ public final class JobFiles {
             throw new SluiceException("The job file " + file.getFileName() + " has an entry Sluice cannot use" + at(e) + ".", e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
-                throw new SluiceException("The job file " + file.getFileName() + " has a number too large for its field"
+                throw new SluiceException("The job file " + file.getFileName() + " has a number out of range for its field"
                         + at(e) + ".", e);
             }
             throw new SluiceException("The job file " + file.getFileName() + " has an entry Sluice cannot use" + at(e) + ".", e);
