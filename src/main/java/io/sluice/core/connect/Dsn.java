@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where to connect: {@code mysql://user@host:port/db} (or {@code mariadb://}). Never holds a password:
@@ -71,7 +72,7 @@ public record Dsn(String scheme, String user, String host, int port, String data
     /** @param options null for none; else what to say of them: " (name, name)", or "" when a name cannot be shown */
     private record Parts(String scheme, String user, String password, String host, int port, String database, String options) {}
 
-    private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     private static Parts split(String text) {
         if (text == null || text.isBlank()) {

@@ -204,7 +204,12 @@ final class ChannelOutputFile implements OutputFile {
                 throughThePageCache();
                 buffer.position(0).limit(end);
                 whole = end;
-                writeBuffer();
+                try {
+                    writeBuffer();
+                } catch (IOException again) {
+                    failed = true; // through the page cache too: the file is abandoned, as in the first branch
+                    throw again;
+                }
             }
             buffer.limit(end).position(whole);
             buffer.compact();
