@@ -168,6 +168,19 @@ class ManyTablesAndJobsIT {
         assertEquals(1, huge.code());
         assertEquals("The job file job.json has a number out of range for its field at rowGroupMb.", huge.err().strip());
 
+        // written by hand: a password in the job's DSN is refused, and not repeated
+        Files.writeString(job, text.replace("mysql://sluice@", "mysql://sluice:hunter2@"));
+        Cli.Run withPassword = sluice("run", job.toString(), "--no-progress");
+        assertEquals(1, withPassword.code(), withPassword.err());
+        assertEquals("The job file job.json has a password in connection.dsn: remove it (job files never hold one) and give it"
+                + " with --password-stdin or SLUICE_PASSWORD, or type it in the window.", withPassword.err().strip());
+        assertFalse((withPassword.out() + withPassword.err()).contains("hunter2"));
+        Files.writeString(job, text.replaceFirst("(\"dsn\" : \"[^\"]*)\"", "$1?ssl=true\""));
+        Cli.Run withOptions = sluice("run", job.toString(), "--no-progress");
+        assertEquals(1, withOptions.code(), withOptions.err());
+        assertEquals("The job file job.json has a connection.dsn Sluice cannot use: Sluice does not read options in the DSN (ssl):"
+                + " remove them; TLS and the connect timeout have settings of their own.", withOptions.err().strip());
+
         Files.writeString(job, text);
         Cli.Run badDsn = sluice("run", job.toString(), "--dsn", "mysql://u@h:99999/x");
         assertEquals(2, badDsn.code(), "a mistake on the command line, not in the job file: " + badDsn.err());

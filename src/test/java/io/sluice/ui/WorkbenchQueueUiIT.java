@@ -161,6 +161,13 @@ class WorkbenchQueueUiIT {
         WindowDriver.waitFor(() -> Files.exists(folder.resolve("sluice_types/bins.parquet"))
                 && !window.state().exportRunningProperty().get());
         assertEquals(before, contents(folder));
+
+        // a password written into a job by hand: refused in one sentence, and shown nowhere
+        Files.writeString(job, Files.readString(job).replace("mysql://sluice@", "mysql://sluice:hunter2@"));
+        robot.interact(() -> window.queue().openJob(job));
+        String said = window.queue().messageProperty().get();
+        assertTrue(said.startsWith("The job file window-job.json has a password in connection.dsn: remove it"), said);
+        assertFalse(said.contains("hunter2"), said);
     }
 
     private static List<String> contents(Path root) throws Exception {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sluice.core.AtomicFiles;
+import io.sluice.core.connect.Dsn;
 import io.sluice.core.error.SluiceException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,9 @@ public final class JobFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** The CLI's variable for the password (cli.ConnectionOptions); named here, since core cannot import the CLI. */
+    private static final String PASSWORD_ENV = "SLUICE_PASSWORD";
 
     private JobFiles() {}
 
@@ -76,10 +80,30 @@ public final class JobFiles {
         if (job.connection() == null || job.connection().dsn() == null) {
             throw new SluiceException("The job file " + file.getFileName() + " has no connection.dsn.");
         }
+        checkDsn(file, job.connection().dsn());
         if (job.exports().isEmpty()) {
             throw new SluiceException("The job file " + file.getFileName() + " exports nothing (its 'exports' list is empty).");
         }
         return job;
+    }
+
+    /**
+     * A job file is kept and passed around, so it never holds a password: one written into its DSN by hand
+     * is refused (saying so, never what it is) rather than used, or shown in the window's DSN field.
+     */
+    private static void checkDsn(Path file, String dsn) {
+        try {
+            Dsn.parse(dsn);
+            if (Dsn.embeddedPassword(dsn).isPresent()) {
+                throw new SluiceException("The job file " + file.getFileName() + " has a password in connection.dsn: remove it"
+                        + " (job files never hold one) and give it with --password-stdin or " + PASSWORD_ENV
+                        + ", or type it in the window.");
+            }
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage().startsWith("Sluice") ? e.getMessage()
+                    : Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1);
+            throw new SluiceException("The job file " + file.getFileName() + " has a connection.dsn Sluice cannot use: " + why, e);
+        }
     }
 
     /** Where in the document, e.g. {@code  at exports[1].limit}. */

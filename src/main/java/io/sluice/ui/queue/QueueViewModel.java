@@ -358,7 +358,8 @@ public final class QueueViewModel {
             run(job);
         } else {
             pending = job;
-            message.set("The job connects to " + job.connection().dsn() + ": type its password and connect, and it runs.");
+            message.set("The job connects to " + io.sluice.core.connect.Dsn.parse(job.connection().dsn()).redacted()
+                    + ": type its password and connect, and it runs.");
             state.requestedConnectionProperty().set(null);
             state.requestedConnectionProperty().set(job.connection());
         }
