@@ -524,10 +524,13 @@ final class TunedJvm {
                 if (exists) {
                     return List.of("-XX:AOTCache=".concat(file.toString()));
                 }
-                // recording: the JVM writes what it loaded and ran when it exits, and says so on stdout,
-                // which scripts read; its own output goes to stderr instead, errors included
+                // recording: the JVM writes what it loaded and ran when it exits, and says so ("AOTConfiguration
+                // recorded: <temp file>") on its console output, stdout, which scripts read. That output is off
+                // for this one run (a user's -XX:+DisplayVMOutput wins, and goes to stderr); the JVM's warnings
+                // and errors have a stream of their own and still reach stderr.
                 List<String> record = new ArrayList<>(List.of("-XX:AOTMode=record",
-                        "-XX:AOTConfiguration=".concat(configuration().toString()), "-XX:+DisplayVMOutputToStderr"));
+                        "-XX:AOTConfiguration=".concat(configuration().toString()), "-XX:+DisplayVMOutputToStderr",
+                        "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput"));
                 if (!prefix.equals(WINDOW_PREFIX)) { // the window's cache is the way to its first frame only
                     record.add("-D".concat(TRAIN).concat("=true")); // a command's: trained after it (Training)
                 }
