@@ -26,12 +26,13 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
     /** Per entry: the number of the last page that used it, so each is weighed once a page for the minimum and maximum. */
     private int[] usedInPage = new int[64];
     private int page = 1;
-    private final SliceRange range = new SliceRange();
+    private final SliceRange range;
     private long valueBytes;
     private byte[] stage = new byte[1 << 12];
 
     DictionaryBinaryColumn(ColumnDescriptor column, ParquetProperties properties, PageColumn plain) {
         super(column, properties, plain);
+        this.range = new SliceRange(column.getPrimitiveType(), properties.getColumnIndexTruncateLength());
     }
 
     @Override

@@ -13,19 +13,20 @@ import org.apache.parquet.column.statistics.Statistics;
  * BYTE_ARRAY from Arrow's Utf8 and Binary vectors: each value's length and bytes copied from the
  * vector straight into the page, with no {@code Binary} made per value. The page's minimum and
  * maximum are found in the page itself (unsigned byte order, the order of strings and plain binary
- * in Parquet) and copied once, when the page is written.
+ * in Parquet) and handed to parquet-java once, when the page is written ({@link SliceRange}).
  */
 final class PlainBinaryColumn extends PageColumn {
     /** Values this long on average are copied one by one: the copy itself then outweighs the call. */
     static final int LONG_VALUE_BYTES = 1_024;
 
-    private final SliceRange range = new SliceRange();
+    private final SliceRange range;
     private long valueBytes;
     /** A run's values, off the Arrow buffer; reused. */
     private byte[] stage = new byte[1 << 12];
 
     PlainBinaryColumn(ColumnDescriptor column, ParquetProperties properties) {
         super(column, properties);
+        this.range = new SliceRange(column.getPrimitiveType(), properties.getColumnIndexTruncateLength());
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.sluice.core.write;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.testing.ParquetFiles;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +180,137 @@ class PageColumnsTest {
         assertEquals(Set.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED), ourChunk.getEncodings());
         assertEquals(ParquetFiles.footer(reference).getBlocks().get(0).getColumns().get(0).getStatistics(), ourChunk.getStatistics());
         sameRows(reference, own, 40_000);
+    }
+
+    /**
+     * A long string's or blob's minimum and maximum are lent to parquet-java's statistics rather than
+     * copied ({@link SliceRange}): the file is the same, byte for byte, as with every one copied, over
+     * values whose truncated prefix the column index cannot round up (all 0xFF, all 0x7F, U+10FFFF),
+     * valid and broken UTF-8, shorter and longer than the index's 64 bytes and than a page, in PLAIN and
+     * dictionary pages; and its rows and statistics are parquet-java's own column writer's.
+     */
+    @Test
+    void longValuesLentToTheStatisticsMakeTheSameFile() throws Exception {
+        List<Column> columns = List.of(
+                column("s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), ValueWriters.variable(), true),
+                column("b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), true),
+                column("few_s", ArrowType.Utf8.INSTANCE, PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(),
+                        ValueWriters.variable(), true),
+                column("few_b", ArrowType.Binary.INSTANCE, PrimitiveTypeName.BINARY, null, ValueWriters.variable(), false));
+        int rows = 20_000;
+        Path lent = dir.resolve("lent.parquet");
+        Path reference = dir.resolve("lent-reference.parquet");
+        Path copied = dir.resolve("copied.parquet");
+        assertEquals(List.of("s", "b", "few_s", "few_b"), writeBoth(columns, OPTIONS, rows, trickyValues(7), lent, reference));
+        SliceRange.lendLongValues = false;
+        try {
+            writeBoth(columns, OPTIONS, rows, trickyValues(7), copied, dir.resolve("copied-reference.parquet"));
+        } finally {
+            SliceRange.lendLongValues = true;
+        }
+        assertArrayEquals(Files.readAllBytes(copied), Files.readAllBytes(lent), "the same file, byte for byte");
+        sameRows(reference, lent, rows);
+        ParquetMetadata theirs = ParquetFiles.footer(reference);
+        ParquetMetadata ours = ParquetFiles.footer(lent);
+        for (int g = 0; g < ours.getBlocks().size(); g++) {
+            for (int c = 0; c < columns.size(); c++) {
+                ColumnChunkMetaData chunk = ours.getBlocks().get(g).getColumns().get(c);
+                assertEquals(theirs.getBlocks().get(g).getColumns().get(c).getStatistics(), chunk.getStatistics(),
+                        chunk.getPath() + " in row group " + g);
+                assertEquals(c >= 2, chunk.hasDictionaryPage(), chunk.getPath() + ": few values, in a dictionary");
+            }
+        }
+    }
+
+    /** Which values are lent, and which copied because parquet-java's column index may keep them. */
+    @Test
+    void onlyValuesTheColumnIndexTruncatesIntoItsOwnArraysAreLent() {
+        SliceRange blob = new SliceRange(Types.optional(PrimitiveTypeName.BINARY).named("b"), 64);
+        SliceRange text = new SliceRange(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("s"), 64);
+        byte[] page = new byte[300];
+        java.util.Arrays.fill(page, (byte) 'a');
+        assertTrue(blob.handOver(page, 10, 65).isBackingBytesReused(), "longer than 64 bytes: lent");
+        assertTrue(text.handOver(page, 10, 65).isBackingBytesReused());
+        assertFalse(blob.handOver(page, 10, 64).isBackingBytesReused(), "no longer than 64: kept as it is by the index");
+        java.util.Arrays.fill(page, 0, 200, (byte) 0xFF);
+        assertFalse(blob.handOver(page, 0, 100).isBackingBytesReused(), "all 0xFF: cannot be rounded up");
+        java.util.Arrays.fill(page, 0, 200, (byte) 0x7F);
+        assertFalse(text.handOver(page, 0, 100).isBackingBytesReused(), "all 0x7F: 0x80 is no UTF-8");
+        page[60] = 'a';
+        assertTrue(text.handOver(page, 0, 100).isBackingBytesReused(), "an ASCII byte in the 61 the index keeps");
+        page[60] = 0x7F;
+        page[61] = 'a';
+        assertFalse(text.handOver(page, 0, 100).isBackingBytesReused(), "past them: it may be cut off");
+        SliceRange decimal = new SliceRange(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.decimalType(2, 40))
+                .named("d"), 64);
+        java.util.Arrays.fill(page, (byte) 'a');
+        assertFalse(decimal.handOver(page, 0, 100).isBackingBytesReused(), "other annotations: the index keeps every value");
+        byte[] copy = blob.handOver(page, 5, 64).getBytes();
+        page[5] = 'z';
+        assertEquals('a', copy[0], "a copy does not change with the page");
+    }
+
+    /** Values of every kind {@link #longValuesLentToTheStatisticsMakeTheSameFile} needs, the same for a seed. */
+    private static Filler trickyValues(long seed) {
+        Random r = new Random(seed);
+        List<byte[]> few = List.of(repeat(0xFF, 90), repeat(0x7F, 80), "é".repeat(60).getBytes(StandardCharsets.UTF_8),
+                ("few " + "x".repeat(100)).getBytes(StandardCharsets.UTF_8), repeat(0x41, 300));
+        return (batch, first, rows) -> {
+            batch.allocateNew();
+            for (FieldVector v : batch.getFieldVectors()) {
+                boolean fewValues = v.getName().startsWith("few_");
+                for (int i = 0; i < rows; i++) {
+                    int row = first + i;
+                    if (v.getField().isNullable() && row % 11 == 5) {
+                        v.setNull(i);
+                        continue;
+                    }
+                    byte[] value = fewValues ? few.get(r.nextInt(few.size())) : tricky(r);
+                    if (v instanceof VarCharVector x) {
+                        x.setSafe(i, value);
+                    } else {
+                        ((VarBinaryVector) v).setSafe(i, value);
+                    }
+                }
+                v.setValueCount(rows);
+            }
+            batch.setRowCount(rows);
+        };
+    }
+
+    private static byte[] tricky(Random r) {
+        int length = switch (r.nextInt(4)) {
+            case 0 -> r.nextInt(64); // short: copied
+            case 1 -> 60 + r.nextInt(10); // about the index's 64 bytes
+            case 2 -> 65 + r.nextInt(300);
+            default -> 4_000 + r.nextInt(6_000); // a page or more
+        };
+        byte[] b = new byte[length];
+        switch (r.nextInt(7)) {
+            case 0 -> java.util.Arrays.fill(b, (byte) 0xFF);
+            case 1 -> java.util.Arrays.fill(b, (byte) 0x7F);
+            case 2 -> { // U+10FFFF, the largest code point, again and again: a prefix that cannot be rounded up
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) new int[] {0xF4, 0x8F, 0xBF, 0xBF}[i % 4];
+                }
+            }
+            case 3 -> { // text, valid UTF-8 to the end or broken at it
+                byte[] t = ("Ünïcödé ✓ " + r.nextLong()).repeat(length / 10 + 1).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(t, 0, b, 0, length);
+            }
+            case 4 -> { // 0xFF first, then anything
+                r.nextBytes(b);
+                java.util.Arrays.fill(b, 0, Math.min(length, 61 + r.nextInt(6)), (byte) 0xFF);
+            }
+            default -> r.nextBytes(b);
+        }
+        return b;
+    }
+
+    private static byte[] repeat(int b, int n) {
+        byte[] a = new byte[n];
+        java.util.Arrays.fill(a, (byte) b);
+        return a;
     }
 
     /** Fills a batch with {@code rows} rows from row {@code first} on. */
