@@ -36,6 +36,12 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
     }
 
     @Override
+    void startRowGroup(org.apache.parquet.column.page.PageWriter pageWriter) {
+        super.startRowGroup(pageWriter);
+        range.startChunk();
+    }
+
+    @Override
     int append(FieldVector vector, ArrowBuf validity, int from, int to, int pageBytes) {
         BaseVariableWidthVector v = (BaseVariableWidthVector) vector;
         long offsets = address(v.getOffsetBuffer(), from * 4L, (to - from + 1) * 4L);

@@ -248,6 +248,21 @@ class PageColumnsTest {
         byte[] copy = blob.handOver(page, 5, 64).getBytes();
         page[5] = 'z';
         assertEquals('a', copy[0], "a copy does not change with the page");
+
+        // a page of one long value: copied once in a chunk's first page, whose statistics parquet-java copies
+        // min and max apart from (two copies of one blob, kept to the row group's end); lent after it
+        for (boolean firstInChunk : new boolean[] {true, false, true}) {
+            if (firstInChunk) {
+                blob.startChunk();
+            }
+            blob.reset();
+            blob.observe(page, 0, 100);
+            org.apache.parquet.column.statistics.BinaryStatistics stats = (org.apache.parquet.column.statistics.BinaryStatistics)
+                    Statistics.createStats(Types.optional(PrimitiveTypeName.BINARY).named("b"));
+            blob.addTo(stats, page);
+            assertEquals(!firstInChunk, stats.genericGetMin().isBackingBytesReused(), "first in its chunk: " + firstInChunk);
+            assertTrue(stats.genericGetMin() == stats.genericGetMax(), "one value, one Binary");
+        }
     }
 
     /** Values of every kind {@link #longValuesLentToTheStatisticsMakeTheSameFile} needs, the same for a seed. */
