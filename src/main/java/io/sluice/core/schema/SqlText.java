@@ -82,11 +82,27 @@ final class SqlText {
         return false;
     }
 
-    /** The indexes of the characters that are code: outside quoted strings, quoted names and comments. */
+    /**
+     * The indexes of the characters that are code: outside quoted strings, quoted names and comments. The
+     * text of an executable comment ({@code /*!50100 … *}{@code /}, MariaDB's {@code /*M! … *}{@code /}) is
+     * code, since the server runs it: only its markers are left out.
+     */
     private static int[] code(String sql) {
         int[] code = new int[sql.length()];
         int k = 0;
+        boolean executable = false;
         for (int i = 0; i < sql.length(); i++) {
+            if (executable && sql.startsWith("*/", i)) {
+                executable = false;
+                i++;
+                continue;
+            }
+            int marker = executable ? -1 : executableCommentMarkerEnd(sql, i);
+            if (marker >= 0) {
+                executable = true;
+                i = marker;
+                continue;
+            }
             int skipped = skip(sql, i);
             if (skipped >= 0) {
                 i = skipped;
@@ -95,6 +111,18 @@ final class SqlText {
             }
         }
         return java.util.Arrays.copyOf(code, k);
+    }
+
+    /** When an executable comment opens at {@code i}, the index of its marker's last character (the version's digits included); else -1. */
+    private static int executableCommentMarkerEnd(String sql, int i) {
+        int j = sql.startsWith("/*!", i) ? i + 3 : sql.startsWith("/*M!", i) ? i + 4 : -1;
+        if (j < 0) {
+            return -1;
+        }
+        while (j < sql.length() && Character.isDigit(sql.charAt(j))) {
+            j++;
+        }
+        return j - 1;
     }
 
     /**
