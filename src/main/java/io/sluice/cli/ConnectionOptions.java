@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Where to connect, shared by every sub-command. There is deliberately no --password VALUE. */
 final class ConnectionOptions {
-    static final String PASSWORD_ENV = "SLUICE_PASSWORD";
+    static final String PASSWORD_ENV = io.sluice.core.connect.ConnectionSpec.PASSWORD_ENV;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Everything needed to open a connection. Immutable; {@link #toString()} never shows the password. */
 public final class ConnectionSpec {
+    /** The environment variable a script gives the password in (the CLI reads it; job files point to it). */
+    public static final String PASSWORD_ENV = "SLUICE_PASSWORD";
+
     private final Dsn dsn;
     private final Secret password;
     private final TlsMode tlsMode;

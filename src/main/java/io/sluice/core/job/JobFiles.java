@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sluice.core.AtomicFiles;
+import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.error.SluiceException;
 import java.io.IOException;
@@ -21,9 +22,6 @@ public final class JobFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-    /** The CLI's variable for the password (cli.ConnectionOptions); named here, since core cannot import the CLI. */
-    private static final String PASSWORD_ENV = "SLUICE_PASSWORD";
 
     private JobFiles() {}
 
@@ -96,7 +94,7 @@ public final class JobFiles {
             Dsn.parse(dsn);
             if (Dsn.embeddedPassword(dsn).isPresent()) {
                 throw new SluiceException("The job file " + file.getFileName() + " has a password in connection.dsn: remove it"
-                        + " (job files never hold one) and give it with --password-stdin or " + PASSWORD_ENV
+                        + " (job files never hold one) and give it with --password-stdin or " + ConnectionSpec.PASSWORD_ENV
                         + ", or type it in the window.");
             }
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.BinaryStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 
@@ -36,7 +37,7 @@ final class DictionaryBinaryColumn extends DictionaryColumn {
     }
 
     @Override
-    void startRowGroup(org.apache.parquet.column.page.PageWriter pageWriter) {
+    void startRowGroup(PageWriter pageWriter) {
         super.startRowGroup(pageWriter);
         range.startChunk();
     }

@@ -6,6 +6,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.BinaryStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 
@@ -30,7 +31,7 @@ final class PlainBinaryColumn extends PageColumn {
     }
 
     @Override
-    void startRowGroup(org.apache.parquet.column.page.PageWriter pageWriter) {
+    void startRowGroup(PageWriter pageWriter) {
         super.startRowGroup(pageWriter);
         range.startChunk();
     }

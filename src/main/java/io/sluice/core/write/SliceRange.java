@@ -67,18 +67,13 @@ final class SliceRange {
         if (minAt < 0) {
             return;
         }
-        Binary min;
-        Binary max;
-        if (maxAt == minAt && chunkStarts) {
-            // the chunk's statistics start from this page's, copying a lent minimum and maximum apart: two
-            // copies of one blob, held to the row group's end. One copy, shared, is what they keep of a constant.
-            min = Binary.fromConstantByteArray(Arrays.copyOfRange(bytes, minAt, minAt + minLength));
-            max = min;
-        } else {
-            min = handOver(bytes, minAt, minLength);
-            // a page of one value is common with blobs, and comparing a blob with itself reads all of it
-            max = maxAt == minAt ? min : handOver(bytes, maxAt, maxLength);
-        }
+        // a page of one value is common with blobs, and comparing a blob with itself reads all of it. In a
+        // chunk's first page it is copied: the chunk's statistics start from the page's by copying a lent
+        // minimum and maximum apart (two copies of one blob, held to the row group's end), and keep one
+        // shared copy of a constant.
+        boolean oneValue = maxAt == minAt;
+        Binary min = oneValue && chunkStarts ? copy(bytes, minAt, minLength) : handOver(bytes, minAt, minLength);
+        Binary max = oneValue ? min : handOver(bytes, maxAt, maxLength);
         statistics.setMinMax(min, max);
         chunkStarts = false;
     }
@@ -98,14 +93,18 @@ final class SliceRange {
      * reuses, and copied by parquet-java only if it becomes the chunk's minimum or maximum; any other
      * value is copied here. This follows parquet-java 1.18's code (BinaryStatistics, BinaryTruncator,
      * ColumnChunkPageWriteStore); PageColumnsTest writes such values lent and copied and compares the
-     * files, so an upgrade that keeps a lent value fails there. A blob page's value was copied whole for each page's statistics, which
-     * parquet-java then leaves out of the file (over 4 KiB): on the blob table 1.1 s of the writer's
-     * 3.6 CPU-s (docs/benchmarks.md, fifteenth pass).
+     * files, so an upgrade that keeps a lent value fails there. A blob page's value was copied whole for
+     * each page's statistics, which parquet-java then leaves out of the file (over 4 KiB): on the blob
+     * table 1.1 s of the writer's 3.6 CPU-s (docs/benchmarks.md, fifteenth pass).
      */
     Binary handOver(byte[] bytes, int at, int length) {
         if (lendLongValues && indexTruncatesIntoNewArrays && length > indexTruncateLength && prefixRoundsUp(bytes, at)) {
             return Binary.fromReusedByteArray(bytes, at, length);
         }
+        return copy(bytes, at, length);
+    }
+
+    private static Binary copy(byte[] bytes, int at, int length) {
         return Binary.fromConstantByteArray(Arrays.copyOfRange(bytes, at, at + length));
     }
 
