@@ -83,7 +83,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date):"
-                    + " --out names a folder of part-*.parquet and a manifest.")
+                    + " into one file when --out ends in .parquet and no parts are asked for, else --out names a folder of"
+                    + " part-*.parquet and a manifest. Each range is its own snapshot.")
     int parallel;
 
     @Option(names = "--chunk", paramLabel = "i/N", description = "Export only the i-th of N key ranges, for an orchestrator.")
@@ -219,7 +220,8 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
-            err.println("The export was cancelled; its complete parts stay, and --resume continues it.");
+            err.println(split.joinsInto(request.target()) ? e.getMessage()
+                    : "The export was cancelled; its complete parts stay, and --resume continues it.");
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
         }

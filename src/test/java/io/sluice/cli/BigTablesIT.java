@@ -12,6 +12,7 @@ import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.ParquetVerifier;
 import io.sluice.testing.QueryReadBack;
 import io.sluice.testing.SharedResources;
+import io.sluice.testing.Targets;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,13 @@ class BigTablesIT {
 
     /** count, distinct ids, and exact sums over every part, by DuckDB; the same from the server. */
     private static void assertSameAggregates(TestDb db, Path folder) throws Exception {
+        assertSameAggregatesIn(db, folder + "/part-*.parquet");
+    }
+
+    /** As {@link #assertSameAggregates}, over the files {@code glob} names. */
+    private static void assertSameAggregatesIn(TestDb db, String glob) throws Exception {
         List<List<String>> file = QueryReadBack.duckDb("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), SUM(n), CAST(SUM(d) AS VARCHAR),"
-                + " MIN(ts)::VARCHAR, MAX(ts)::VARCHAR, SUM(length(txt)) FROM read_parquet('" + folder + "/part-*.parquet')");
+                + " MIN(ts)::VARCHAR, MAX(ts)::VARCHAR, SUM(length(txt)) FROM read_parquet('" + glob + "')");
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), SUM(n), CAST(SUM(d) AS CHAR), MIN(ts), MAX(ts), SUM(CHAR_LENGTH(txt))"
                         + " FROM " + BigTable.DB + "." + BigTable.TABLE)) {
@@ -114,6 +120,73 @@ class BigTablesIT {
                 assertTrue(report.mismatches().isEmpty(), () -> t + ": " + String.join("\n", report.mismatches()));
             }
         }
+    }
+
+    /** --parallel with --out FILE.parquet: the ranges joined into that one file, in key order, value for value. */
+    @Test
+    void parallelRangesIntoOneFileOnTheCorpusReadBackValueByValue(TestDb db) throws Exception {
+        try (Connection c = db.connect()) {
+            for (String t : CORPUS) {
+                Path file = dir.resolve(t + ".parquet");
+                Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", t,
+                        "--parallel", "3", "--out", file.toString(), "--no-progress");
+                assertEquals(0, r.code(), t + ": " + r.err());
+                assertTrue(Files.isRegularFile(file), t + ": " + r.out());
+                // the verifier reads the file in its order and the server's rows ORDER BY id: the ranges in key order
+                ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", file);
+                assertTrue(report.mismatches().isEmpty(), () -> t + ": " + String.join("\n", report.mismatches()));
+                assertTrue(ParquetFiles.keyValues(file).containsKey("ARROW:schema"), t + ": the Arrow schema in the footer");
+                assertEquals("sluice_types." + t, ParquetFiles.keyValues(file).get("sluice.source"));
+            }
+        }
+        Targets.assertNoTempFiles(dir);
+    }
+
+    /**
+     * The big table over 4 connections into one file: the same aggregates as the server's, a row group
+     * per range at least, and every column chunk keeps its column and offset index (parquet-java's own
+     * appendFile drops them). JSON names the file as a one-file export does.
+     */
+    @Test
+    void fourRangesJoinedIntoOneFileKeepTheirIndexes(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path file = dir.resolve("wide.parquet");
+        Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
+                "--parallel", "4", "--out", file.toString(), "--no-progress", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"target\":\"" + file + "\"") && r.out().contains("\"ranges\":4"), r.out());
+        assertSameAggregatesIn(db, file.toString());
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            assertTrue(reader.getRowGroups().size() >= 4, "row groups: " + reader.getRowGroups().size());
+            for (var rowGroup : reader.getRowGroups()) {
+                for (var chunk : rowGroup.getColumns()) {
+                    var offsets = reader.readOffsetIndex(chunk);
+                    assertTrue(offsets != null && reader.readColumnIndex(chunk) != null, chunk.getPath() + ": indexes kept");
+                    assertEquals(chunk.getFirstDataPageOffset(), offsets.getOffset(0), chunk.getPath() + ": offsets moved with the chunk");
+                }
+            }
+        }
+        Targets.assertNoTempFiles(dir);
+    }
+
+    /** A failing range leaves the file that was there as it was, and neither the parts' folder nor a temp file. */
+    @Test
+    void aFailingParallelExportIntoOneFileLeavesTheTargetAsItWas(TestDb db) throws Exception {
+        Path file = dir.resolve("kept.parquet");
+        Files.writeString(file, "the earlier export");
+        Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
+                "--parallel", "2", "--where", "no_such_column = 1", "--out", file.toString(), "--no-progress");
+        assertEquals(1, r.code(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), "one sentence: " + r.err());
+        assertEquals("the earlier export", Files.readString(file));
+        Targets.assertNoTempFiles(dir);
+        Cli.Run query = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--query",
+                "SELECT * FROM ints", "--parallel", "2", "--out", file.toString(), "--no-progress");
+        assertEquals(1, query.code(), query.out());
+        assertTrue(query.err().contains("--parallel takes a table; a query is read over one connection."), query.err());
+        assertEquals("the earlier export", Files.readString(file));
     }
 
     @Test

@@ -202,6 +202,27 @@ class WorkbenchUiIT {
         Screenshots.save(window.scene(), "08-pii-by-values");
     }
 
+    /** Parallel connections with a .parquet target: the ranges are read at once into that one file, not a folder. */
+    @Test
+    @Order(7)
+    void parallelConnectionsIntoOneFile(FxRobot robot, TestDb db) throws Exception {
+        connect(robot, db, TestDb.PASSWORD);
+        waitFor(() -> window.connection().connectedProperty().get() != null);
+        selectTable(robot, "sluice_types", "texts");
+        Path target = out.resolve("texts.parquet");
+        robot.interact(() -> window.export().targetProperty().set(target.toString()));
+        robot.clickOn("#bigTablesPane");
+        robot.doubleClickOn("#parallelField").write("2");
+        assertEquals("2", window.export().parallelProperty().get());
+        robot.clickOn("#startButton");
+        waitFor(() -> !window.export().runningProperty().get() && window.export().messageProperty().get().startsWith("Wrote"));
+        String said = window.export().messageProperty().get();
+        assertTrue(said.startsWith("Wrote ") && said.contains(" to " + target + ", 2 ranges of id read at once ("), said);
+        assertTrue(Files.isRegularFile(target), "one file, not a folder");
+        io.sluice.testing.Targets.assertNoTempFiles(out);
+        Screenshots.save(window.scene(), "14-parallel-into-one-file");
+    }
+
     /** A newcomer's first click: the demo database starts, connects, and its tables are there to export. */
     @Test
     @Order(6)

@@ -61,6 +61,14 @@ public final class ExportRequest {
         return target;
     }
 
+    /** The same request, written to {@code other}. */
+    public ExportRequest withTarget(Path other) {
+        Builder b = builder(source, other).columns(columns).overrides(overrides).where(where).writerOptions(writerOptions)
+                .batch(batchRows, batchBytes).sampleRows(sampleRows);
+        b.limit = limit;
+        return b.build();
+    }
+
     /** The columns to export in this order; empty means all, in table order. */
     public List<String> columns() {
         return columns;

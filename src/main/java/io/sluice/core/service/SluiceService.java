@@ -205,12 +205,18 @@ public final class SluiceService implements AutoCloseable {
 
     /**
      * Exports a table into a folder of parts (bounded files, parallel key ranges, one chunk of N,
-     * resume), each part atomic and listed in the folder's manifest.
+     * resume), each part atomic and listed in the folder's manifest; or, with only connections asked
+     * for and a target named as a Parquet file ({@link SplitOptions#joinsInto}), its ranges read at
+     * once into that one file.
      */
     public SplitSummary exportSplit(ConnectionSpec spec, ExportRequest request, SplitOptions options, ExportListener listener,
                                     CancelToken cancel) {
         try {
-            return new SplitExporter(allocator).run(() -> Connections.openReadOnly(spec), request, options, listener, cancel);
+            SplitExporter.Connector connector = () -> Connections.openReadOnly(spec);
+            SplitExporter split = new SplitExporter(allocator);
+            return options.joinsInto(request.target().toAbsolutePath())
+                    ? split.runIntoOneFile(connector, request, options, listener, cancel)
+                    : split.run(connector, request, options, listener, cancel);
         } catch (Exception | OutOfMemoryError e) {
             if (cancel.isCancelled() && !(e instanceof CancelledException)) {
                 throw new CancelledException();

@@ -2,6 +2,7 @@ package io.sluice.core.split;
 
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportPipeline;
@@ -18,6 +19,7 @@ import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.Source;
 import io.sluice.core.schema.TableSchema;
+import io.sluice.core.write.RowGroupJoiner;
 import io.sluice.core.write.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +79,55 @@ public final class SplitExporter {
             return m.completeRanges.size() < ranges ? java.util.Optional.of(m.source) : java.util.Optional.empty();
         } catch (SluiceException unreadable) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * A table's key ranges read over several connections at once, as {@link #run} reads them, into
+     * one file: the ranges' parts go to a temp folder beside the target, then their row groups are
+     * joined in key order into the target's temp file ({@link RowGroupJoiner}: copied, not decoded),
+     * which replaces the target only when it is complete. The folder goes in every case. Worth it
+     * where the server's reading, not this machine's CPU, is what an export waits for (long blobs on
+     * a disk that answers more requests at once than one): docs/benchmarks.md, sixteenth pass.
+     * Each range is its own snapshot (docs/scale.md), and the file's row groups are each range's own.
+     */
+    public SplitSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
+                                       CancelToken cancel) throws Exception {
+        long t0 = System.nanoTime();
+        if (!(req.source() instanceof Source.Table)) {
+            throw new SluiceException("--parallel takes a table; a query is read over one connection.");
+        }
+        try (AtomicTarget target = AtomicTarget.begin(req.target())) {
+            Path parts = Files.createDirectory(target.temp().resolveSibling(target.temp().getFileName() + "-ranges"));
+            try {
+                SplitSummary ranges = run(connector, req.withTarget(parts), opts, listener, cancel);
+                Manifest written = ManifestStore.read(parts);
+                List<Path> inKeyOrder = written.parts.stream()
+                        .sorted(java.util.Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
+                        .map(p -> parts.resolve(p.file)).toList();
+                RowGroupJoiner.join(inKeyOrder, target.temp(), cancel::isCancelled);
+                target.commit();
+                long bytes = Files.size(target.target());
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                log.info("joined {} parts of {} into {} ({} bytes), {} ms in all", inKeyOrder.size(), req.source().describe(),
+                        target.target(), bytes, elapsed.toMillis());
+                return new SplitSummary(target.target(), ranges.rows(), 1, bytes, elapsed, ranges.ranges(), ranges.key(), 0,
+                        ranges.note(), true);
+            } finally {
+                deleteFolder(parts);
+            }
+        }
+    }
+
+    /** The temp folder of the ranges' parts, whatever it holds. */
+    private static void deleteFolder(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log.warn("could not delete the temp folder {}", dir, e);
         }
     }
 

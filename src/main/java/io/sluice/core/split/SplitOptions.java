@@ -1,5 +1,7 @@
 package io.sluice.core.split;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,17 @@ public record SplitOptions(long maxRowsPerFile, long maxFileBytes, int parallel,
         if (chunks > 0 && parallel > 1) {
             throw new IllegalArgumentException("Give --chunk or --parallel, not both: each chunk is one range.");
         }
+    }
+
+    /**
+     * Whether the ranges go into one file rather than a folder of parts: only connections were asked
+     * for (no file limits, chunk or resume), and the target is named as a Parquet file, as a
+     * single-file export's is, and is not a folder.
+     */
+    public boolean joinsInto(Path target) {
+        Path name = target.getFileName();
+        return parallel > 1 && maxRowsPerFile == 0 && maxFileBytes == 0 && chunks == 0 && !resume && name != null
+                && name.toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && !Files.isDirectory(target);
     }
 
     /** The ranges the key is cut into: N of a chunked export, else one per connection. */

@@ -1,6 +1,7 @@
 package io.sluice.ui.export;
 
 import io.sluice.core.connect.ConnectionSpec;
+import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.ExportListener;
@@ -335,7 +336,8 @@ public final class ExportViewModel {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        if (split == null) { // one file: refuse a CSV-like name, then ask before replacing what is there
+        boolean oneFile = split == null || split.joinsInto(request.target().toAbsolutePath());
+        if (oneFile) { // one file: refuse a CSV-like name, then ask before replacing what is there
             try {
                 AtomicTarget.checkNamedAsParquet(request.target());
             } catch (SluiceException e) {
@@ -397,6 +399,9 @@ public final class ExportViewModel {
                     @Override
                     public void succeeded(SplitSummary s) {
                         finished(1);
+                        if (s.oneFile()) {
+                            replaceConfirmed = s.folder(); // its own file: exported again, not asked about
+                        }
                         messageIsError.set(false);
                         message.set(s.sentence() + (s.note() == null ? "" : " " + s.note()));
                         offerResume(target.get());
@@ -412,7 +417,8 @@ public final class ExportViewModel {
                     @Override
                     public void cancelled() {
                         finished(0);
-                        fail("The export was cancelled; its complete parts stay, and Resume continues it.");
+                        fail(split.joinsInto(request.target().toAbsolutePath()) ? new CancelledException().getMessage()
+                                : "The export was cancelled; its complete parts stay, and Resume continues it.");
                         offerResume(target.get());
                     }
                 });
