@@ -118,6 +118,7 @@ for t in $TABLES; do
   [ -n "$JAVA25" ] && order+=(sluice-jar25)
   [ -n "$CLI" ] && order+=(sluice-cli)
   [ "$t" = narrow ] && order+=(sluice-parallel2 sluice-split)
+  [ "$t" = blobs ] && order+=(sluice-parallel2-file)
   for p in $PEERS; do order+=("$p"); done
   echo "table $t: $N rows, $RUNS runs …" >&2
   EXPORT=(export --dsn "$DSN" --ssl-mode disabled --table "$t" --no-progress)
@@ -138,6 +139,11 @@ for t in $TABLES; do
       timed sluice-parallel2 ${CLI:-$JAR} "${EXPORT[@]}" --out "$WORK/$t-parallel" --parallel 2
       timed sluice-split ${CLI:-$JAR} "${EXPORT[@]}" --out "$WORK/$t-split" --max-rows-per-file 2000000
       rm -rf "$WORK/$t-parallel" "$WORK/$t-split"
+    fi
+    if [ "$t" = blobs ]; then
+      # two key ranges over two connections, joined into one file: two disk reads in flight on the server
+      timed sluice-parallel2-file ${CLI:-$JAR} "${EXPORT[@]}" --out "$WORK/$t-parallel.parquet" --parallel 2
+      rm -f "$WORK/$t-parallel.parquet"
     fi
     for p in $PEERS; do
       out="$WORK/peer-$p-$t"
@@ -173,6 +179,7 @@ for t in $TABLES; do
       sluice-jar25) echo "java -jar sluice.jar export (zstd) on JDK 25" ;;
       sluice-cli) echo "installed sluice-cli export (zstd)" ;;
       sluice-parallel2) echo "sluice-cli export --parallel 2 (folder of parts)" ;;
+      sluice-parallel2-file) echo "sluice-cli export --parallel 2 --out FILE.parquet (one file)" ;;
       sluice-split) echo "sluice-cli export --max-rows-per-file 2000000" ;;
       arrow) echo "peer: arrow-jdbc + arrow-dataset (uncompressed)" ;;
       duckdb) echo "peer: DuckDB Java appender, zstd" ;;

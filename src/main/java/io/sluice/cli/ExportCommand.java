@@ -137,14 +137,17 @@ final class ExportCommand implements Callable<Integer> {
         boolean showProgress = output.showProgress();
         // the sentence is said inside the CtrlC block: closing it lets a Ctrl-C shutdown finish and the JVM halt
         try (CtrlC ctrlC = new CtrlC(cancel)) {
-            return exportOne(cs, request, cancel, err, showProgress);
+            return exportOne(cs, request, 1, cancel, err, showProgress);
         }
     }
 
-    private int exportOne(ConnectionSpec cs, ExportRequest request, CancelToken cancel, PrintWriter err, boolean showProgress) {
+    /** One file, over one connection or over {@code connections} key ranges read at once. */
+    private int exportOne(ConnectionSpec cs, ExportRequest request, int connections, CancelToken cancel, PrintWriter err,
+                          boolean showProgress) {
         try {
             ExportListener listener = showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE;
-            ExportSummary s = root.service().export(cs, request, listener, cancel);
+            ExportSummary s = connections > 1 ? root.service().exportInRanges(cs, request, connections, listener, cancel)
+                    : root.service().export(cs, request, listener, cancel);
             if (showProgress) {
                 err.println();
             }
@@ -193,7 +196,8 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = output.showProgress();
         try (CtrlC ctrlC = new CtrlC(cancel)) {
-            return exportSplit(cs, request, split, cancel, err, showProgress);
+            return split.joinsInto(request.target()) ? exportOne(cs, request, parallel, cancel, err, showProgress)
+                    : exportSplit(cs, request, split, cancel, err, showProgress);
         }
     }
 
@@ -220,8 +224,7 @@ final class ExportCommand implements Callable<Integer> {
             if (showProgress) {
                 err.println();
             }
-            err.println(split.joinsInto(request.target()) ? e.getMessage()
-                    : "The export was cancelled; its complete parts stay, and --resume continues it.");
+            err.println("The export was cancelled; its complete parts stay, and --resume continues it.");
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
         }
@@ -328,6 +331,9 @@ final class ExportCommand implements Callable<Integer> {
             o.println(JsonOut.write(JsonShapes.exportSummary(s)));
         } else {
             o.println(s.sentence());
+            if (s.note() != null) {
+                o.println("  " + s.note());
+            }
             BatchReport.printNulledValues(o, "", s);
         }
         o.flush();

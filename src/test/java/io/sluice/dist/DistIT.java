@@ -58,6 +58,15 @@ class DistIT {
                 }
             }
         }
+        // key ranges over two connections joined into one file: the parts are read back without Hadoop too
+        Path joined = dir.resolve("texts-parallel.parquet");
+        Result r = cli(db, "export", "--dsn", "mysql://sluice@127.0.0.1:" + db.port() + "/sluice_types", "--ssl-mode", "disabled",
+                "--table", "texts", "--parallel", "2", "--out", joined.toString(), "--no-progress");
+        assertEquals(0, r.exit, r::toString);
+        try (Connection c = db.connect()) {
+            ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", "texts", "id", joined);
+            assertTrue(report.mismatches().isEmpty(), () -> "texts over 2 connections: " + String.join("\n", report.mismatches()));
+        }
     }
 
     /**

@@ -215,9 +215,10 @@ class WorkbenchUiIT {
         robot.doubleClickOn("#parallelField").write("2");
         assertEquals("2", window.export().parallelProperty().get());
         robot.clickOn("#startButton");
-        waitFor(() -> !window.export().runningProperty().get() && window.export().messageProperty().get().startsWith("Wrote"));
+        waitFor(() -> window.export().summaryProperty().get() != null);
+        assertEquals(4, window.export().summaryProperty().get().rows(), "the Summary tab, as for one connection");
         String said = window.export().messageProperty().get();
-        assertTrue(said.startsWith("Wrote ") && said.contains(" to " + target + ", 2 ranges of id read at once ("), said);
+        assertTrue(said.startsWith("Wrote 4 rows to " + target + " ("), said);
         assertTrue(Files.isRegularFile(target), "one file, not a folder");
         io.sluice.testing.Targets.assertNoTempFiles(out);
         Screenshots.save(window.scene(), "14-parallel-into-one-file");

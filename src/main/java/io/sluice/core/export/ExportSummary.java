@@ -11,9 +11,16 @@ import java.util.Locale;
  * @param elapsed the whole export, connection to commit
  * @param streaming from the query's start to the last row written: what rows/s is measured over, so
  *     a small export's rate is not swamped by the first export's class loading
+ * @param note why it was read otherwise than asked (a table without a key read over one connection), or null
  */
 public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, Duration streaming,
-                            List<ColumnSummary> columns, String parquetSchema) {
+                            List<ColumnSummary> columns, String parquetSchema, String note) {
+
+    /** With no note. */
+    public ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, Duration streaming, List<ColumnSummary> columns,
+                         String parquetSchema) {
+        this(target, rows, fileBytes, elapsed, streaming, columns, parquetSchema, null);
+    }
 
     /** @param nulledValues values the mapping could not hold (zero dates …), written as NULL */
     public record ColumnSummary(String name, String mysqlType, String arrowType, String parquetType, long nulls,

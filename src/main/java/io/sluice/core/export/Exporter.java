@@ -111,7 +111,7 @@ public final class Exporter {
                 }
                 rs.close();
                 completed = true;
-                return new Result(rows, Duration.ofNanos(System.nanoTime() - queryStart), columnSummaries(plan, reader));
+                return new Result(rows, Duration.ofNanos(System.nanoTime() - queryStart), columnSummaries(plan, List.of(reader)));
             }
         } finally {
             writer.abort(); // a no-op after the pipeline completed it; else the temp file is let go
@@ -218,13 +218,20 @@ public final class Exporter {
         return estimate;
     }
 
-    private static List<ExportSummary.ColumnSummary> columnSummaries(ExportPlan plan, BatchReader reader) {
+    /** Each column's NULLs and values written as NULL, summed over the readers of one export (one per range). */
+    public static List<ExportSummary.ColumnSummary> columnSummaries(ExportPlan plan, List<BatchReader> readers) {
         List<ExportSummary.ColumnSummary> out = new ArrayList<>();
         for (int i = 0; i < plan.columns().size(); i++) {
             ExportPlan.PlannedColumn p = plan.columns().get(i);
-            ColumnReader<?> r = reader.readers().get(i);
+            long nulls = 0;
+            long nulled = 0;
+            for (BatchReader reader : readers) {
+                ColumnReader<?> r = reader.readers().get(i);
+                nulls += r.stats().nulls();
+                nulled += r.stats().nulledValues();
+            }
             out.add(new ExportSummary.ColumnSummary(p.column().name(), p.column().type().columnType(),
-                    p.mapping().arrowDisplay(), p.mapping().parquetDisplay(), r.stats().nulls(), r.stats().nulledValues()));
+                    p.mapping().arrowDisplay(), p.mapping().parquetDisplay(), nulls, nulled));
         }
         return out;
     }

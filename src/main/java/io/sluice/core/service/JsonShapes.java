@@ -90,7 +90,7 @@ public final class JsonShapes {
 
     public static Map<String, Object> splitSummary(io.sluice.core.split.SplitSummary s) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put(s.oneFile() ? "target" : "folder", s.folder().toString()); // "target", as a one-file export's
+        j.put("folder", s.folder().toString());
         j.put("rows", s.rows());
         j.put("parts", s.parts());
         j.put("bytes", s.bytes());
@@ -123,6 +123,9 @@ public final class JsonShapes {
         }
         j.put("columns", cols);
         j.put("parquetSchema", s.parquetSchema());
+        if (s.note() != null) {
+            j.put("note", s.note());
+        }
         return j;
     }
 }

@@ -204,19 +204,32 @@ public final class SluiceService implements AutoCloseable {
     }
 
     /**
+     * Exports a table into one file over {@code connections} connections: its key ranges read at once,
+     * then joined in key order. What both faces do when only connections are asked for and the target
+     * is named as a Parquet file ({@link SplitOptions#joinsInto}).
+     */
+    public ExportSummary exportInRanges(ConnectionSpec spec, ExportRequest request, int connections, ExportListener listener,
+                                        CancelToken cancel) {
+        try {
+            return new SplitExporter(allocator).runIntoOneFile(() -> Connections.openReadOnly(spec), request,
+                    new SplitOptions(0, 0, connections, 0, 0, false), listener, cancel);
+        } catch (Exception | OutOfMemoryError e) {
+            if (cancel.isCancelled() && !(e instanceof CancelledException)) {
+                throw new CancelledException();
+            }
+            throw fail("export of " + request.source().describe() + " over " + connections + " connections", e, spec,
+                    sqlWord(request.source(), request.where().orElse(null)));
+        }
+    }
+
+    /**
      * Exports a table into a folder of parts (bounded files, parallel key ranges, one chunk of N,
-     * resume), each part atomic and listed in the folder's manifest; or, with only connections asked
-     * for and a target named as a Parquet file ({@link SplitOptions#joinsInto}), its ranges read at
-     * once into that one file.
+     * resume), each part atomic and listed in the folder's manifest.
      */
     public SplitSummary exportSplit(ConnectionSpec spec, ExportRequest request, SplitOptions options, ExportListener listener,
                                     CancelToken cancel) {
         try {
-            SplitExporter.Connector connector = () -> Connections.openReadOnly(spec);
-            SplitExporter split = new SplitExporter(allocator);
-            return options.joinsInto(request.target().toAbsolutePath())
-                    ? split.runIntoOneFile(connector, request, options, listener, cancel)
-                    : split.run(connector, request, options, listener, cancel);
+            return new SplitExporter(allocator).run(() -> Connections.openReadOnly(spec), request, options, listener, cancel);
         } catch (Exception | OutOfMemoryError e) {
             if (cancel.isCancelled() && !(e instanceof CancelledException)) {
                 throw new CancelledException();

@@ -7,6 +7,8 @@ import io.sluice.core.export.CancelToken;
 import io.sluice.core.export.ExportListener;
 import io.sluice.core.export.ExportPipeline;
 import io.sluice.core.export.ExportPlan;
+import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.Exporter;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.QueryStop;
@@ -90,33 +92,60 @@ public final class SplitExporter {
      * where the server's reading, not this machine's CPU, is what an export waits for (long blobs on
      * a disk that answers more requests at once than one): docs/benchmarks.md, sixteenth pass.
      * Each range is its own snapshot (docs/scale.md), and the file's row groups are each range's own.
+     * The summary is a one-file export's: the columns' NULLs and nulled values summed over the ranges.
      */
-    public SplitSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
-                                       CancelToken cancel) throws Exception {
+    public ExportSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
+                                        CancelToken cancel) throws Exception {
         long t0 = System.nanoTime();
         if (!(req.source() instanceof Source.Table)) {
-            throw new SluiceException("--parallel takes a table; a query is read over one connection.");
+            throw new SluiceException("--parallel takes a table; export a query without it.");
         }
         try (AtomicTarget target = AtomicTarget.begin(req.target())) {
             Path parts = Files.createDirectory(target.temp().resolveSibling(target.temp().getFileName() + "-ranges"));
             try {
-                SplitSummary ranges = run(connector, req.withTarget(parts), opts, listener, cancel);
+                Map<Integer, BatchReader> readers = new java.util.concurrent.ConcurrentSkipListMap<>(); // in key order
+                Ran ran = runRanges(connector, req.withTarget(parts), opts, listener, cancel, readers);
+                Duration streaming = Duration.ofNanos(System.nanoTime() - t0);
                 Manifest written = ManifestStore.read(parts);
                 List<Path> inKeyOrder = written.parts.stream()
                         .sorted(java.util.Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
                         .map(p -> parts.resolve(p.file)).toList();
-                RowGroupJoiner.join(inKeyOrder, target.temp(), cancel::isCancelled);
+                RowGroupJoiner.join(inKeyOrder, target.temp(), footerOf(readers.values()), cancel::isCancelled);
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
                 log.info("joined {} parts of {} into {} ({} bytes), {} ms in all", inKeyOrder.size(), req.source().describe(),
                         target.target(), bytes, elapsed.toMillis());
-                return new SplitSummary(target.target(), ranges.rows(), 1, bytes, elapsed, ranges.ranges(), ranges.key(), 0,
-                        ranges.note(), true);
+                return new ExportSummary(target.target(), ran.summary().rows(), bytes, elapsed, streaming,
+                        Exporter.columnSummaries(ran.plan(), List.copyOf(readers.values())), ran.plan().parquetSchema().toString(),
+                        ran.summary().note());
             } finally {
                 deleteFolder(parts);
             }
         }
+    }
+
+    /**
+     * What the ranges' readers learned for the footer, as one stream would have it: the SRIDs of a
+     * geometry column ({@code sluice.srid.<column>}, sorted numbers, as GeometryReader lists them) met
+     * by any range; any other key as the first range in key order has it.
+     */
+    static Map<String, String> footerOf(java.util.Collection<BatchReader> inKeyOrder) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, java.util.TreeSet<Long>> srids = new java.util.TreeMap<>();
+        for (BatchReader reader : inKeyOrder) {
+            reader.footerMetadata().forEach((k, v) -> {
+                if (k.startsWith("sluice.srid.")) {
+                    for (String srid : v.split(",")) {
+                        srids.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(Long.parseLong(srid.strip()));
+                    }
+                } else {
+                    out.putIfAbsent(k, v);
+                }
+            });
+        }
+        srids.forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        return out;
     }
 
     /** The temp folder of the ranges' parts, whatever it holds. */
@@ -133,6 +162,15 @@ public final class SplitExporter {
 
     public SplitSummary run(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel)
             throws Exception {
+        return runRanges(connector, req, opts, listener, cancel, null).summary();
+    }
+
+    /** The summary, and the plan the ranges were read by. */
+    private record Ran(SplitSummary summary, ExportPlan plan) {}
+
+    /** @param readers gets each range's reader when the range is complete, or null */
+    private Ran runRanges(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel,
+                          Map<Integer, BatchReader> readers) throws Exception {
         long t0 = System.nanoTime();
         if (!(req.source() instanceof Source.Table table)) {
             throw new SluiceException("Split and parallel exports take a table; export a query to one file.");
@@ -228,7 +266,8 @@ public final class SplitExporter {
             for (Work w : work) {
                 running.add(pool.submit(() -> {
                     try {
-                    exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts, keyColumn, stop, p -> {
+                    BatchReader read = exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
+                            keyColumn, stop, p -> {
                         parts.incrementAndGet();
                         bytes.addAndGet(p.bytes);
                         ManifestStore.update(dir, m -> m.parts.add(p));
@@ -243,6 +282,9 @@ public final class SplitExporter {
                             }
                         }
                     });
+                    if (readers != null) {
+                        readers.put(w.range(), read);
+                    }
                     } catch (Exception | Error e) {
                         stop.cancel(); // one range failing stops the others at once
                         throw e;
@@ -277,8 +319,8 @@ public final class SplitExporter {
         listener.progress(new ExportProgress(rowsRead.get(), rowsRead.get(), bytes.get(), elapsed, rowsRead.get()));
         log.info("exported {} rows of {} to {} in {} parts, {} ms", rowsRead.get(), table.describe(), dir, parts.get(),
                 elapsed.toMillis());
-        return new SplitSummary(dir, rowsRead.get(), parts.get(), bytes.get(), elapsed, ranges.ranges(),
-                key.map(ColumnInfo::name).orElse(null), kept, opts.ranges() > 1 || opts.resume() ? note : null);
+        return new Ran(new SplitSummary(dir, rowsRead.get(), parts.get(), bytes.get(), elapsed, ranges.ranges(),
+                key.map(ColumnInfo::name).orElse(null), kept, opts.ranges() > 1 || opts.resume() ? note : null), plan);
     }
 
     private record Prepared(List<Work> work, int kept) {}
@@ -433,7 +475,8 @@ public final class SplitExporter {
         void add(long rows);
     }
 
-    private void exportRange(Connector connector, ExportPlan plan, ExportRequest req, RangePlan ranges, Optional<ColumnInfo> key,
+    /** Reads one range into its parts; its reader, whose counts and footer notes are then complete. */
+    private BatchReader exportRange(Connector connector, ExportPlan plan, ExportRequest req, RangePlan ranges, Optional<ColumnInfo> key,
                              Work w, Path dir, boolean ranged, WriterOptions options, Map<String, String> meta, SplitOptions opts,
                              int keyColumn, CancelToken stop, PartDone onPart, RowsRead onRows) throws Exception {
         if (stop.isCancelled()) {
@@ -473,6 +516,7 @@ public final class SplitExporter {
             }
             rs.close();
             completed = true;
+            return reader;
         } catch (Exception e) {
             if (stop.isCancelled() && !(e instanceof CancelledException)) {
                 throw new CancelledException();

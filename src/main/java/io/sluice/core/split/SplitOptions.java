@@ -34,7 +34,7 @@ public record SplitOptions(long maxRowsPerFile, long maxFileBytes, int parallel,
      */
     public boolean joinsInto(Path target) {
         Path name = target.getFileName();
-        return parallel > 1 && maxRowsPerFile == 0 && maxFileBytes == 0 && chunks == 0 && !resume && name != null
+        return parallel > 1 && maxRowsPerFile == 0 && maxFileBytes == 0 && !resume && name != null
                 && name.toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && !Files.isDirectory(target);
     }
 

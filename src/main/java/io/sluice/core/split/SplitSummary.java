@@ -8,25 +8,13 @@ import java.util.Locale;
 /**
  * What a split export wrote in this run (a resumed run counts only what it added).
  *
- * @param folder the folder of the parts, or the file the ranges were joined into ({@code oneFile})
  * @param key the key the table was cut by, or null
  * @param note why it ran as one stream although more was asked for, or null
  */
 public record SplitSummary(Path folder, long rows, int parts, long bytes, Duration elapsed, int ranges, String key,
-                           int keptParts, String note, boolean oneFile) {
-
-    /** Into a folder of parts. */
-    public SplitSummary(Path folder, long rows, int parts, long bytes, Duration elapsed, int ranges, String key, int keptParts,
-                        String note) {
-        this(folder, rows, parts, bytes, elapsed, ranges, key, keptParts, note, false);
-    }
+                           int keptParts, String note) {
 
     public String sentence() {
-        if (oneFile) {
-            String by = ranges > 1 ? String.format(Locale.ROOT, ", %d ranges of %s read at once", ranges, key) : "";
-            return String.format(Locale.ROOT, "Wrote %,d %s to %s%s (%s) in %s.", rows, rows == 1 ? "row" : "rows", folder, by,
-                    Units.bytes(bytes), Units.duration(elapsed));
-        }
         if (rows == 0 && parts == 0 && keptParts > 0) { // a resume of an export that had finished
             return String.format(Locale.ROOT, "Nothing was left to export: the %d %s in %s %s complete, so none was read again.",
                     keptParts, keptParts == 1 ? "part" : "parts", folder, keptParts == 1 ? "is" : "are");

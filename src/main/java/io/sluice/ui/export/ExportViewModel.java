@@ -1,7 +1,6 @@
 package io.sluice.ui.export;
 
 import io.sluice.core.connect.ConnectionSpec;
-import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.AtomicTarget;
 import io.sluice.core.export.ExportListener;
@@ -362,18 +361,21 @@ public final class ExportViewModel {
         progressText.set("");
         state.exportRunningProperty().set(true);
         exporting.set(true);
-        if (split != null) {
+        if (!oneFile) {
             startSplit(spec, request, split);
             return true;
         }
-        current = tasks.execute(ctx -> service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
+        int connections = split == null ? 1 : split.parallel(); // more: the key ranges read at once into the one file
+        current = tasks.execute(ctx -> connections > 1
+                ? service.exportInRanges(spec, request, connections, new TaskListener(ctx), ctx.cancelToken())
+                : service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
             @Override
             public void succeeded(ExportSummary s) {
                 finished(1);
                 summary.set(s);
                 replaceConfirmed = s.target().toAbsolutePath(); // its own file: exported again, not asked about
                 messageIsError.set(false);
-                message.set(s.sentence() + (s.nulledValues() == 0 ? ""
+                message.set(s.sentence() + (s.note() == null ? "" : " " + s.note()) + (s.nulledValues() == 0 ? ""
                         : " ⚠ " + ExportSummary.nulledValues(s.nulledValues()) + "; the Summary tab names their columns."));
             }
 
@@ -399,9 +401,6 @@ public final class ExportViewModel {
                     @Override
                     public void succeeded(SplitSummary s) {
                         finished(1);
-                        if (s.oneFile()) {
-                            replaceConfirmed = s.folder(); // its own file: exported again, not asked about
-                        }
                         messageIsError.set(false);
                         message.set(s.sentence() + (s.note() == null ? "" : " " + s.note()));
                         offerResume(target.get());
@@ -417,8 +416,7 @@ public final class ExportViewModel {
                     @Override
                     public void cancelled() {
                         finished(0);
-                        fail(split.joinsInto(request.target().toAbsolutePath()) ? new CancelledException().getMessage()
-                                : "The export was cancelled; its complete parts stay, and Resume continues it.");
+                        fail("The export was cancelled; its complete parts stay, and Resume continues it.");
                         offerResume(target.get());
                     }
                 });

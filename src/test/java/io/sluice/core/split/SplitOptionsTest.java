@@ -26,7 +26,6 @@ class SplitOptionsTest {
         assertFalse(new SplitOptions(1000, 0, 2, 0, 0, false).joinsInto(dir.resolve("orders.parquet")), "parts of N rows");
         assertFalse(new SplitOptions(0, 1 << 20, 2, 0, 0, false).joinsInto(dir.resolve("orders.parquet")), "parts of a size");
         assertFalse(new SplitOptions(0, 0, 2, 0, 0, true).joinsInto(dir.resolve("orders.parquet")), "a resume");
-        assertFalse(new SplitOptions(0, 0, 1, 1, 2, false).joinsInto(dir.resolve("orders.parquet")), "a chunk");
         Path folder = Files.createDirectory(dir.resolve("parts.parquet"));
         assertFalse(parallel(2).joinsInto(folder), "a folder that is there, whatever its name");
     }
