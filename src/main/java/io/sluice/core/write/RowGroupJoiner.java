@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.internal.hadoop.metadata.IndexReference;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
@@ -29,8 +32,9 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>parquet-java's own {@code ParquetFileWriter.appendFile} leaves the column and offset indexes out,
  * so readers could no longer skip pages by them; {@code appendColumnChunk}, which its rewriter uses,
- * keeps them. The parts are read with a configuration that never loads Hadoop's, which the installed
- * app-image does not ship (pom.xml, dist-input).
+ * keeps them. The parts' footers and indexes are read here, as parquet-java's {@code ParquetFileReader}
+ * reads them, because that reader cannot be opened without Hadoop's codec classes (its options build
+ * a Hadoop codec factory first), which the installed app-image does not ship (pom.xml, dist-input).
  */
 public final class RowGroupJoiner {
     private RowGroupJoiner() {}
@@ -46,12 +50,13 @@ public final class RowGroupJoiner {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("nothing to join");
         }
-        MessageType schema;
-        Map<String, String> metadata;
-        try (ParquetFileReader first = open(new ChannelInputFile(parts.get(0)))) {
-            schema = first.getFileMetaData().getSchema();
-            metadata = new TreeMap<>(first.getFileMetaData().getKeyValueMetaData()); // sorted, as ParquetBatchWriter writes it
+        ParquetMetadata first;
+        InputFile firstPart = new ChannelInputFile(parts.get(0));
+        try (SeekableInputStream in = firstPart.newStream()) {
+            first = footer(in, firstPart.getLength());
         }
+        MessageType schema = first.getFileMetaData().getSchema();
+        Map<String, String> metadata = new TreeMap<>(first.getFileMetaData().getKeyValueMetaData()); // sorted, as ParquetBatchWriter writes it
         metadata.putAll(footer);
         ClosableOutputFile output = new ClosableOutputFile(out);
         try {
@@ -74,27 +79,59 @@ public final class RowGroupJoiner {
         output.closeStream(); // end() has closed it; a no-op then
     }
 
-    private static ParquetFileReader open(InputFile file) throws IOException {
-        // the page codecs are Sluice's own: no page is decompressed here, but the reader wants a factory
-        return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ParquetCodecs()).build());
+    private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
+    private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+
+    /** The footer: its length and the magic are the file's last 8 bytes, the footer before them. */
+    private static ParquetMetadata footer(SeekableInputStream in, long length) throws IOException {
+        byte[] tail = new byte[8];
+        in.seek(length - tail.length);
+        in.readFully(tail);
+        int footerLength = (tail[0] & 0xFF) | (tail[1] & 0xFF) << 8 | (tail[2] & 0xFF) << 16 | (tail[3] & 0xFF) << 24;
+        if (!java.util.Arrays.equals(tail, 4, 8, MAGIC, 0, 4) || footerLength <= 0 || footerLength > length - 12) {
+            throw new IOException("not a Parquet file written to its end");
+        }
+        in.seek(length - tail.length - footerLength);
+        return CONVERTER.readParquetMetadata(in, ParquetMetadataConverter.NO_FILTER);
+    }
+
+    private static ColumnIndex columnIndex(SeekableInputStream in, ColumnChunkMetaData chunk) throws IOException {
+        IndexReference at = chunk.getColumnIndexReference();
+        if (at == null) {
+            return null;
+        }
+        in.seek(at.getOffset());
+        return ParquetMetadataConverter.fromParquetColumnIndex(chunk.getPrimitiveType(), Util.readColumnIndex(in));
+    }
+
+    private static OffsetIndex offsetIndex(SeekableInputStream in, ColumnChunkMetaData chunk) throws IOException {
+        IndexReference at = chunk.getOffsetIndexReference();
+        if (at == null) {
+            return null;
+        }
+        in.seek(at.getOffset());
+        return ParquetMetadataConverter.fromParquetOffsetIndex(Util.readOffsetIndex(in));
     }
 
     private static void append(ParquetFileWriter writer, MessageType schema, InputFile part, BooleanSupplier cancelled)
             throws IOException {
-        try (ParquetFileReader reader = open(part); SeekableInputStream in = part.newStream()) {
-            if (!reader.getFileMetaData().getSchema().equals(schema)) {
+        try (SeekableInputStream in = part.newStream()) {
+            ParquetMetadata footer = footer(in, part.getLength());
+            if (!footer.getFileMetaData().getSchema().equals(schema)) {
                 throw new IllegalArgumentException("the parts to join have different schemas");
             }
-            for (BlockMetaData rowGroup : reader.getRowGroups()) {
+            for (BlockMetaData rowGroup : footer.getBlocks()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancelledException();
                 }
                 writer.startBlock(rowGroup.getRowCount());
                 for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-                    // the chunks of a row group written by ParquetBatchWriter are in the schema's order
-                    writer.appendColumnChunk(schema.getColumnDescription(chunk.getPath().toArray()), in, chunk,
-                            reader.readBloomFilter(chunk), reader.readColumnIndex(chunk), reader.readOffsetIndex(chunk));
+                    // read first: appendColumnChunk moves the stream to the chunk and reads its pages' headers.
+                    // ParquetBatchWriter writes no Bloom filters, and the chunks of a row group in the schema's order.
+                    ColumnIndex columnIndex = columnIndex(in, chunk);
+                    OffsetIndex offsetIndex = offsetIndex(in, chunk);
+                    writer.appendColumnChunk(schema.getColumnDescription(chunk.getPath().toArray()), in, chunk, null,
+                            columnIndex, offsetIndex);
                 }
                 writer.endBlock();
             }
