@@ -116,7 +116,7 @@ final class ExportCommand implements Callable<Integer> {
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
         boolean split = maxRowsPerFile > 0 || maxFileSize != null || parallel > 1 || chunk != null || resume;
         if (split && (outDir != null || tableOptions.severalTables())) {
-            throw new IllegalArgumentException("Parts, --parallel, --chunk and --resume take one table with --out DIR.");
+            throw new IllegalArgumentException("Parts, --parallel, --chunk and --resume take one table and --out.");
         }
         if (split && saveJob != null) {
             throw new IllegalArgumentException("--save-job does not take parts, --parallel, --chunk or --resume yet; run that command again instead.");

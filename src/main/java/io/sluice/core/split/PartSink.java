@@ -36,6 +36,7 @@ final class PartSink implements BatchSink {
     private final long maxRows;
     private final long maxBytes;
     private final int keyColumn;
+    private final boolean checksums;
     private final Consumer<Manifest.Part> onPart;
     private int seq;
     private boolean wroteAny;
@@ -45,10 +46,14 @@ final class PartSink implements BatchSink {
     private String keyFrom;
     private String keyTo;
 
-    /** @param keyColumn the key's position among the columns, or -1 without a key */
+    /**
+     * @param keyColumn the key's position among the columns, or -1 without a key
+     * @param checksums whether each part's SHA-256 goes into the manifest, for a resume to trust it:
+     *     not for parts only joined into one file and then deleted, where it was a second read of the data
+     */
     PartSink(Path dir, int range, boolean ranged, int firstSeq, Schema arrowSchema, List<ParquetColumn> columns,
              WriterOptions options, Map<String, String> metadata, long maxRows, long maxBytes, int keyColumn,
-             Consumer<Manifest.Part> onPart) {
+             boolean checksums, Consumer<Manifest.Part> onPart) {
         this.dir = dir;
         this.range = range;
         this.ranged = ranged;
@@ -61,6 +66,7 @@ final class PartSink implements BatchSink {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.keyColumn = keyColumn;
+        this.checksums = checksums;
         this.onPart = onPart;
     }
 
@@ -119,7 +125,7 @@ final class PartSink implements BatchSink {
         p.keyTo = keyTo;
         p.rows = rowsInPart;
         p.bytes = Files.size(target.target());
-        p.sha256 = sha256(target.target());
+        p.sha256 = checksums ? sha256(target.target()) : null;
         target.close();
         writer = null;
         target = null;

@@ -32,6 +32,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +54,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A table into a folder of parts: bounded files, key ranges read over several connections at once,
- * one chunk of N for an orchestrator, and resume from the folder's manifest. Each range is read in
+ * one chunk of N for an orchestrator, and resume from the folder's manifest; or its key ranges read at
+ * once into one file ({@link #runIntoOneFile}). Each range is read in
  * key order, so a part covers a run of keys and a resumed range continues after its last complete
  * part: no row twice, none missing.
  */
@@ -103,12 +110,12 @@ public final class SplitExporter {
         try (AtomicTarget target = AtomicTarget.begin(req.target())) {
             Path parts = Files.createDirectory(target.temp().resolveSibling(target.temp().getFileName() + "-ranges"));
             try {
-                Map<Integer, BatchReader> readers = new java.util.concurrent.ConcurrentSkipListMap<>(); // in key order
+                Map<Integer, BatchReader> readers = new ConcurrentSkipListMap<>(); // in key order
                 Ran ran = runRanges(connector, req.withTarget(parts), opts, listener, cancel, readers);
                 Duration streaming = Duration.ofNanos(System.nanoTime() - t0);
                 Manifest written = ManifestStore.read(parts);
                 List<Path> inKeyOrder = written.parts.stream()
-                        .sorted(java.util.Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
+                        .sorted(Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
                         .map(p -> parts.resolve(p.file)).toList();
                 RowGroupJoiner.join(inKeyOrder, target.temp(), footerOf(readers.values()), cancel::isCancelled);
                 target.commit();
@@ -118,7 +125,7 @@ public final class SplitExporter {
                         target.target(), bytes, elapsed.toMillis());
                 return new ExportSummary(target.target(), ran.summary().rows(), bytes, elapsed, streaming,
                         Exporter.columnSummaries(ran.plan(), List.copyOf(readers.values())), ran.plan().parquetSchema().toString(),
-                        ran.summary().note());
+                        ran.summary().note() == null ? null : ran.summary().note().replace(" and cannot be resumed part by part", ""));
             } finally {
                 deleteFolder(parts);
             }
@@ -130,21 +137,21 @@ public final class SplitExporter {
      * geometry column ({@code sluice.srid.<column>}, sorted numbers, as GeometryReader lists them) met
      * by any range; any other key as the first range in key order has it.
      */
-    static Map<String, String> footerOf(java.util.Collection<BatchReader> inKeyOrder) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        Map<String, java.util.TreeSet<Long>> srids = new java.util.TreeMap<>();
+    static Map<String, String> footerOf(Collection<BatchReader> inKeyOrder) {
+        Map<String, String> out = new TreeMap<>();
+        Map<String, TreeSet<Long>> srids = new TreeMap<>();
         for (BatchReader reader : inKeyOrder) {
             reader.footerMetadata().forEach((k, v) -> {
                 if (k.startsWith("sluice.srid.")) {
                     for (String srid : v.split(",")) {
-                        srids.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(Long.parseLong(srid.strip()));
+                        srids.computeIfAbsent(k, x -> new TreeSet<>()).add(Long.parseLong(srid.strip()));
                     }
                 } else {
                     out.putIfAbsent(k, v);
                 }
             });
         }
-        srids.forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        srids.forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).collect(Collectors.joining(","))));
         return out;
     }
 
@@ -266,25 +273,25 @@ public final class SplitExporter {
             for (Work w : work) {
                 running.add(pool.submit(() -> {
                     try {
-                    BatchReader read = exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
-                            keyColumn, stop, p -> {
-                        parts.incrementAndGet();
-                        bytes.addAndGet(p.bytes);
-                        ManifestStore.update(dir, m -> m.parts.add(p));
-                    }, n -> {
-                        long total = rowsRead.addAndGet(n);
-                        listener.rangeProgress(w.range(), rangeRows.computeIfAbsent(w.range(), r -> new AtomicLong()).addAndGet(n));
-                        long now = System.nanoTime();
-                        synchronized (lastProgress) {
-                            if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
-                                lastProgress[0] = now;
-                                listener.progress(new ExportProgress(total, total, bytes.get(), Duration.ofNanos(now - t0), -1));
+                        BatchReader read = exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
+                                keyColumn, readers == null, stop, p -> {
+                            parts.incrementAndGet();
+                            bytes.addAndGet(p.bytes);
+                            ManifestStore.update(dir, m -> m.parts.add(p));
+                        }, n -> {
+                            long total = rowsRead.addAndGet(n);
+                            listener.rangeProgress(w.range(), rangeRows.computeIfAbsent(w.range(), r -> new AtomicLong()).addAndGet(n));
+                            long now = System.nanoTime();
+                            synchronized (lastProgress) {
+                                if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
+                                    lastProgress[0] = now;
+                                    listener.progress(new ExportProgress(total, total, bytes.get(), Duration.ofNanos(now - t0), -1));
+                                }
                             }
+                        });
+                        if (readers != null) {
+                            readers.put(w.range(), read);
                         }
-                    });
-                    if (readers != null) {
-                        readers.put(w.range(), read);
-                    }
                     } catch (Exception | Error e) {
                         stop.cancel(); // one range failing stops the others at once
                         throw e;
@@ -478,7 +485,7 @@ public final class SplitExporter {
     /** Reads one range into its parts; its reader, whose counts and footer notes are then complete. */
     private BatchReader exportRange(Connector connector, ExportPlan plan, ExportRequest req, RangePlan ranges, Optional<ColumnInfo> key,
                              Work w, Path dir, boolean ranged, WriterOptions options, Map<String, String> meta, SplitOptions opts,
-                             int keyColumn, CancelToken stop, PartDone onPart, RowsRead onRows) throws Exception {
+                             int keyColumn, boolean checksums, CancelToken stop, PartDone onPart, RowsRead onRows) throws Exception {
         if (stop.isCancelled()) {
             throw new CancelledException();
         }
@@ -500,7 +507,7 @@ public final class SplitExporter {
             BatchReader reader = new BatchReader(RowSource.of(rs), readers, req.batchRows(), req.batchBytes(),
                     stop::isCancelled);
             PartSink sink = new PartSink(dir, w.range(), ranged, w.firstSeq(), plan.arrowSchema(), plan.parquetColumns(), options,
-                    meta, opts.maxRowsPerFile(), opts.maxFileBytes(), keyColumn, p -> {
+                    meta, opts.maxRowsPerFile(), opts.maxFileBytes(), keyColumn, checksums, p -> {
                         try {
                             onPart.accept(p);
                         } catch (IOException e) {

@@ -4,6 +4,8 @@ import io.sluice.core.error.CancelledException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,7 +90,7 @@ public final class RowGroupJoiner {
         in.seek(length - tail.length);
         in.readFully(tail);
         int footerLength = (tail[0] & 0xFF) | (tail[1] & 0xFF) << 8 | (tail[2] & 0xFF) << 16 | (tail[3] & 0xFF) << 24;
-        if (!java.util.Arrays.equals(tail, 4, 8, MAGIC, 0, 4) || footerLength <= 0 || footerLength > length - 12) {
+        if (!Arrays.equals(tail, 4, 8, MAGIC, 0, 4) || footerLength <= 0 || footerLength > length - 12) {
             throw new IOException("not a Parquet file written to its end");
         }
         in.seek(length - tail.length - footerLength);
@@ -120,18 +122,32 @@ public final class RowGroupJoiner {
             if (!footer.getFileMetaData().getSchema().equals(schema)) {
                 throw new IllegalArgumentException("the parts to join have different schemas");
             }
+            // every index first: they lie together after the row groups, so they are read in one pass of the
+            // stream's buffer, and then the chunks, in the order they lie too
+            List<List<ColumnIndex>> columnIndexes = new ArrayList<>();
+            List<List<OffsetIndex>> offsetIndexes = new ArrayList<>();
             for (BlockMetaData rowGroup : footer.getBlocks()) {
+                List<ColumnIndex> ci = new ArrayList<>();
+                List<OffsetIndex> oi = new ArrayList<>();
+                for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+                    ci.add(columnIndex(in, chunk));
+                    oi.add(offsetIndex(in, chunk));
+                }
+                columnIndexes.add(ci);
+                offsetIndexes.add(oi);
+            }
+            for (int g = 0; g < footer.getBlocks().size(); g++) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancelledException();
                 }
+                BlockMetaData rowGroup = footer.getBlocks().get(g);
                 writer.startBlock(rowGroup.getRowCount());
-                for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-                    // read first: appendColumnChunk moves the stream to the chunk and reads its pages' headers.
-                    // ParquetBatchWriter writes no Bloom filters, and the chunks of a row group in the schema's order.
-                    ColumnIndex columnIndex = columnIndex(in, chunk);
-                    OffsetIndex offsetIndex = offsetIndex(in, chunk);
+                List<ColumnChunkMetaData> chunks = rowGroup.getColumns();
+                for (int c = 0; c < chunks.size(); c++) {
+                    // ParquetBatchWriter writes no Bloom filters, and the chunks of a row group in the schema's order
+                    ColumnChunkMetaData chunk = chunks.get(c);
                     writer.appendColumnChunk(schema.getColumnDescription(chunk.getPath().toArray()), in, chunk, null,
-                            columnIndex, offsetIndex);
+                            columnIndexes.get(g).get(c), offsetIndexes.get(g).get(c));
                 }
                 writer.endBlock();
             }
