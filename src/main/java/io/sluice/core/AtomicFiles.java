@@ -7,10 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Small files replaced whole: written beside their name, flushed, then moved into place. Never half a file. */
+/**
+ * Small files replaced whole: written beside their name, flushed, then moved into place. Never half a
+ * file. And the temp trees such work leaves (a private server's data, a join's parts) deleted.
+ */
 public final class AtomicFiles {
+    private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
+
     private AtomicFiles() {}
+
+    /** Deletes {@code dir} and all it holds, if it is there; what cannot be deleted is logged and left. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete {}", dir, e);
+        }
+    }
 
     /** Writes {@code target} through {@code write}, which fills the temp file it is given. */
     public static void replace(Path target, Writer write) throws IOException {

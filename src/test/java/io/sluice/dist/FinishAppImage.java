@@ -4,6 +4,7 @@ import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.connect.TlsMode;
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.server.PrivateMariaDb;
 import io.sluice.core.server.SqlScript;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class FinishAppImage {
                     }
                 }
             } finally {
-                PrivateMariaDb.deleteTree(work);
+                AtomicFiles.deleteTree(work);
             }
         }
         System.out.println("app-image finished: runtime JDK " + major + (linux ? ", script launchers" : "")

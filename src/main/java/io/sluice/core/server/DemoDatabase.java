@@ -1,6 +1,7 @@
 package io.sluice.core.server;
 
 import io.sluice.core.AppPaths;
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.connect.Dsn;
@@ -60,7 +61,7 @@ public final class DemoDatabase implements AutoCloseable {
             for (java.nio.file.Path d : dirs.filter(p -> p.getFileName().toString().matches("demo-\\d+")).toList()) {
                 long pid = Long.parseLong(d.getFileName().toString().substring("demo-".length()));
                 if (ProcessHandle.of(pid).isEmpty()) {
-                    PrivateMariaDb.deleteTree(d);
+                    AtomicFiles.deleteTree(d);
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {

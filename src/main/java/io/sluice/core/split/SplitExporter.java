@@ -1,5 +1,6 @@
 package io.sluice.core.split;
 
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.error.CancelledException;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.AtomicTarget;
@@ -125,9 +126,9 @@ public final class SplitExporter {
                         target.target(), bytes, elapsed.toMillis());
                 return new ExportSummary(target.target(), ran.summary().rows(), bytes, elapsed, streaming,
                         Exporter.columnSummaries(ran.plan(), List.copyOf(readers.values())), ran.plan().parquetSchema().toString(),
-                        ran.summary().note() == null ? null : ran.summary().note().replace(" and cannot be resumed part by part", ""));
+                        ran.summary().note());
             } finally {
-                deleteFolder(parts);
+                AtomicFiles.deleteTree(parts);
             }
         }
     }
@@ -153,18 +154,6 @@ public final class SplitExporter {
         }
         srids.forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).collect(Collectors.joining(","))));
         return out;
-    }
-
-    /** The temp folder of the ranges' parts, whatever it holds. */
-    private static void deleteFolder(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            log.warn("could not delete the temp folder {}", dir, e);
-        }
     }
 
     public SplitSummary run(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel)
@@ -199,8 +188,9 @@ public final class SplitExporter {
             plan = ExportPlan.resolve(table, schema, req.columns(), req.overrides());
             key = SplitKey.find(c, table, schema);
             if (key.isPresent() && !plan.names().contains(key.get().name())) {
+                // parts only joined into one file are never resumed
                 note = "The key column '" + key.get().name() + "' is not among the chosen columns, so the table was read as one stream"
-                        + " and cannot be resumed part by part.";
+                        + (readers == null ? " and cannot be resumed part by part." : ".");
                 key = Optional.empty();
             } else if (key.isEmpty()) {
                 note = "The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read as one stream.";

@@ -49,6 +49,18 @@ final class ClosableOutputFile implements OutputFile {
         return file.getPath();
     }
 
+    /**
+     * After {@code failure}: closes the stream too, a failure to close (a full disk fails the final flush
+     * as well) added to the first, which the caller goes on to throw.
+     */
+    void closeStreamAfter(Exception failure) {
+        try {
+            closeStream();
+        } catch (IOException again) {
+            failure.addSuppressed(again);
+        }
+    }
+
     /** Closes the stream if parquet-java left it open; safe to call after a normal close. */
     void closeStream() throws IOException {
         if (stream != null) {

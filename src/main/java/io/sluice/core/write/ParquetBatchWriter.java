@@ -355,11 +355,7 @@ public final class ParquetBatchWriter implements BatchSink {
                 file.end(footer);
             }
         } catch (IOException | RuntimeException e) {
-            try {
-                output.closeStream();
-            } catch (IOException again) {
-                e.addSuppressed(again); // a full disk fails the final flush too; the file is closed anyway
-            }
+            output.closeStreamAfter(e);
             throw e;
         } finally {
             try {

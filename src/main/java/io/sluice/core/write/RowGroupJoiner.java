@@ -71,11 +71,7 @@ public final class RowGroupJoiner {
             }
             writer.end(metadata);
         } catch (IOException | RuntimeException e) {
-            try {
-                output.closeStream();
-            } catch (IOException again) {
-                e.addSuppressed(again); // the first failure is the one to report
-            }
+            output.closeStreamAfter(e);
             throw e;
         }
         output.closeStream(); // end() has closed it; a no-op then
