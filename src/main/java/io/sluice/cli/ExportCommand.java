@@ -84,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date):"
                     + " into one file when --out ends in .parquet and no parts are asked for, else --out names a folder of"
-                    + " part-*.parquet and a manifest. Each range is its own snapshot.")
+                    + " part-*.parquet and a manifest. The ranges share one snapshot of an InnoDB table (a brief LOCK TABLES READ;"
+                    + " without that privilege each range is its own snapshot, and the export says so).")
     int parallel;
 
     @Option(names = "--chunk", paramLabel = "i/N", description = "Export only the i-th of N key ranges, for an orchestrator.")

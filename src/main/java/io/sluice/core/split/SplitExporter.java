@@ -99,7 +99,8 @@ public final class SplitExporter {
      * which replaces the target only when it is complete. The folder goes in every case. Worth it
      * where the server's reading, not this machine's CPU, is what an export waits for (long blobs on
      * a disk that answers more requests at once than one): docs/benchmarks.md, sixteenth pass.
-     * Each range is its own snapshot (docs/scale.md), and the file's row groups are each range's own.
+     * The ranges share one snapshot where the server allows ({@link SharedSnapshot}, docs/scale.md), and the file's
+     * row groups are each range's own.
      * The summary is a one-file export's: the columns' NULLs and nulled values summed over the ranges.
      */
     public ExportSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
@@ -249,6 +250,10 @@ public final class SplitExporter {
         CancelToken stop = new CancelToken(); // a failure in one range stops the others
         AutoCloseable relay = cancel.onCancel(stop::cancel);
         int keyColumn = key.map(k -> plan.names().indexOf(k.name())).orElse(-1);
+        // ranges read at once start from one snapshot, so that together they are one instant of the table
+        SharedSnapshot snapshot = opts.parallel() > 1 && work.size() > 1
+                ? SharedSnapshot.open(connector, table, work.size()) : SharedSnapshot.NONE;
+        String rangesNote = note != null ? note : snapshot.note();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), work.size())), r -> {
             Thread t = new Thread(r, "sluice-range");
             t.setDaemon(true);
@@ -263,7 +268,7 @@ public final class SplitExporter {
             for (Work w : work) {
                 running.add(pool.submit(() -> {
                     try {
-                        BatchReader read = exportRange(connector, plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
+                        BatchReader read = exportRange(() -> snapshot.take(connector), plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
                                 keyColumn, readers == null, stop, p -> {
                             parts.incrementAndGet();
                             bytes.addAndGet(p.bytes);
@@ -311,13 +316,14 @@ public final class SplitExporter {
         } finally {
             pool.shutdownNow();
             relay.close();
+            snapshot.close();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         listener.progress(new ExportProgress(rowsRead.get(), rowsRead.get(), bytes.get(), elapsed, rowsRead.get()));
         log.info("exported {} rows of {} to {} in {} parts, {} ms", rowsRead.get(), table.describe(), dir, parts.get(),
                 elapsed.toMillis());
         return new Ran(new SplitSummary(dir, rowsRead.get(), parts.get(), bytes.get(), elapsed, ranges.ranges(),
-                key.map(ColumnInfo::name).orElse(null), kept, opts.ranges() > 1 || opts.resume() ? note : null), plan);
+                key.map(ColumnInfo::name).orElse(null), kept, opts.ranges() > 1 || opts.resume() ? rangesNote : null), plan);
     }
 
     private record Prepared(List<Work> work, int kept) {}

@@ -93,8 +93,8 @@ public final class ExportView {
         for (var c : List.of(rowsPerFileField, sizePerFileField)) {
             c.setTooltip(new javafx.scene.control.Tooltip("With parts, Target names a folder of part-*.parquet files and a manifest."));
         }
-        parallelField.setTooltip(new javafx.scene.control.Tooltip("Key ranges read at once, each its own snapshot: into Target's one"
-                + " .parquet file, or with parts into a folder."));
+        parallelField.setTooltip(new javafx.scene.control.Tooltip("Key ranges read at once over one snapshot of the table: into"
+                + " Target's one .parquet file, or with parts into a folder."));
         for (var control : List.of(targetField, browseButton, limitField, whereField, compressionBox, startButton, rowsPerFileField,
                 sizePerFileField, parallelField, resumeBox)) {
             control.disableProperty().bind(vm.runningProperty()); // nothing may change a running export
