@@ -41,7 +41,12 @@ class ParallelSnapshotIT {
         return QueryReadBack.duckDb("SELECT COUNT(*), SUM(balance), COUNT(DISTINCT id) FROM read_parquet('" + file + "')").get(0);
     }
 
-    /** Changes committed while the ranges are being read are in none of them: the file is the table at the start. */
+    /**
+     * Changes committed while the ranges are being read are in none of them: the file is the table at the
+     * start, and reading inside the snapshot's transactions streams every row. (The ranges' statements start
+     * together, so this holds with separate snapshots too, most of the time; SharedSnapshotIT commits
+     * between two readers' starts.)
+     */
     @Test
     void changesCommittedDuringTheExportAreInNoRange(TestDb db) throws Exception {
         Path file = dir.resolve("accounts.parquet");

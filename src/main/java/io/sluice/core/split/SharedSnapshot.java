@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * READ} while each reader starts {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}, then unlocks:
  * taking the lock waits until no transaction has uncommitted changes to the table, and while it is held
  * none can make one, so every snapshot sees the same committed rows of the table. Writers to that table
- * wait only for those N round trips. This is mydumper's way, with a lock on the one table rather than
+ * wait for those N round trips, and for the lock's own wait (at most {@link #LOCK_WAIT_SECONDS}), since
+ * the server queues new writers behind a waiting lock. This is mydumper's way, with a lock on the one table rather than
  * {@code FLUSH TABLES WITH READ LOCK} on the whole server, which needs the RELOAD privilege.
  *
  * <p>It needs the LOCK TABLES privilege and a transactional engine. Without them, or when the table
@@ -28,8 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedSnapshot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SharedSnapshot.class);
-    /** How long to wait for the table's writers to commit: an export should not queue behind a long transaction. */
-    static final int LOCK_WAIT_SECONDS = 5;
+    /**
+     * How long to wait for the table's writers to commit. Short, since while the lock waits the server
+     * makes new writers to the table wait behind it, and an export should not queue behind a long
+     * transaction either.
+     */
+    static final int LOCK_WAIT_SECONDS = 1;
     /** MariaDB's and MySQL's "access denied" codes for a database and for a table. */
     private static final List<Integer> DENIED = List.of(1044, 1142);
     /** Lock wait timeout exceeded. */
@@ -75,18 +80,13 @@ final class SharedSnapshot implements AutoCloseable {
         }
     }
 
-    static SharedSnapshot open(SplitExporter.Connector connector, Source.Table table, int readers) throws SQLException {
-        return open(connector, table, readers, LOCK_WAIT_SECONDS);
-    }
-
-    static SharedSnapshot open(SplitExporter.Connector connector, Source.Table table, int readerCount, int lockWaitSeconds)
-            throws SQLException {
+    static SharedSnapshot open(SplitExporter.Connector connector, Source.Table table, int readerCount) throws SQLException {
         Deque<Connection> readers = new ArrayDeque<>();
         try (Connection locker = connector.open()) {
             String engine = engineOf(locker, table);
             if (!"innodb".equalsIgnoreCase(engine)) {
-                return new SharedSnapshot(readers, "Each range was read at its own moment: the table's engine ("
-                        + (engine == null ? "unknown" : engine) + ") keeps no snapshots to share.");
+                return new SharedSnapshot(readers, "Each range was read as its own snapshot: one shared snapshot needs an InnoDB"
+                        + " table, and " + table.footerText() + " is " + (engine == null ? "not one" : engine) + ".");
             }
             List<Connection> opened = new ArrayList<>();
             try {
@@ -100,11 +100,11 @@ final class SharedSnapshot implements AutoCloseable {
                     }
                 }
                 try (Statement st = locker.createStatement()) {
-                    st.execute("SET SESSION lock_wait_timeout = " + lockWaitSeconds);
+                    st.execute("SET SESSION lock_wait_timeout = " + LOCK_WAIT_SECONDS);
                     try {
                         st.execute("LOCK TABLES " + table.qualifiedName() + " READ");
                     } catch (SQLException e) {
-                        String why = whyNotLocked(e, table, lockWaitSeconds);
+                        String why = whyNotLocked(e, table);
                         if (why == null) {
                             throw e;
                         }
@@ -149,16 +149,22 @@ final class SharedSnapshot implements AutoCloseable {
         }
     }
 
-    /** The note for a lock the server refused or could not give in time; null for any other failure. */
-    private static String whyNotLocked(SQLException e, Source.Table table, int lockWaitSeconds) {
+    /**
+     * The note for a lock the server refused or could not give in time; null when the connection itself
+     * is gone (SQLSTATE class 08), which the ranges could not survive either.
+     */
+    private static String whyNotLocked(SQLException e, Source.Table table) {
+        String prefix = "Each range was read as its own snapshot: ";
         if (DENIED.contains(e.getErrorCode())) {
-            return "Each range was read as its own snapshot: one shared snapshot needs LOCK TABLES on " + table.footerText()
-                    + ", which this user may not do.";
+            return prefix + "one shared snapshot needs LOCK TABLES on " + table.footerText() + ", which this user may not do.";
         }
         if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-            return "Each range was read as its own snapshot: " + table.footerText() + " had uncommitted changes for more than "
-                    + lockWaitSeconds + " s, so the ranges could not start at one instant.";
+            return prefix + table.footerText() + " was locked or had uncommitted changes for more than " + LOCK_WAIT_SECONDS
+                    + " s, so the ranges could not start at one instant.";
         }
-        return null;
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            return null;
+        }
+        return prefix + "LOCK TABLES on " + table.footerText() + " failed (" + e.getMessage().strip() + ").";
     }
 }

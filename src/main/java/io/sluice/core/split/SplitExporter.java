@@ -250,9 +250,17 @@ public final class SplitExporter {
         CancelToken stop = new CancelToken(); // a failure in one range stops the others
         AutoCloseable relay = cancel.onCancel(stop::cancel);
         int keyColumn = key.map(k -> plan.names().indexOf(k.name())).orElse(-1);
-        // ranges read at once start from one snapshot, so that together they are one instant of the table
-        SharedSnapshot snapshot = opts.parallel() > 1 && work.size() > 1
-                ? SharedSnapshot.open(connector, table, work.size()) : SharedSnapshot.NONE;
+        // ranges read at once start from one snapshot, so that together they are one instant of the table; not
+        // when more ranges are left than connections (a resume of a finer cut): later ones would wait idle in
+        // their transaction for a free connection
+        SharedSnapshot snapshot;
+        try {
+            snapshot = opts.parallel() > 1 && work.size() > 1 && work.size() <= opts.parallel()
+                    ? SharedSnapshot.open(connector, table, work.size()) : SharedSnapshot.NONE;
+        } catch (SQLException | RuntimeException e) {
+            relay.close();
+            throw e;
+        }
         String rangesNote = note != null ? note : snapshot.note();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), work.size())), r -> {
             Thread t = new Thread(r, "sluice-range");
@@ -299,6 +307,9 @@ public final class SplitExporter {
             for (Future<?> f : running) {
                 try {
                     f.get();
+                } catch (InterruptedException e) {
+                    stop.cancel(); // the ranges' queries, not only this wait
+                    throw e;
                 } catch (java.util.concurrent.ExecutionException e) {
                     stop.cancel();
                     Throwable cause = e.getCause();
@@ -490,8 +501,8 @@ public final class SplitExporter {
         String sql = plan.selectSql(where, req.limit().isPresent() ? req.limit().getAsLong() : null,
                 key.map(ColumnInfo::name).orElse(null));
         boolean completed = false;
-        Connection conn = connector.open();
         List<ColumnReader<?>> readers = plan.newReaders();
+        Connection conn = connector.open();
         AtomicReference<Statement> running = new AtomicReference<>();
         Statement st = null;
         try (AutoCloseable killer = stop.onCancel(() -> QueryStop.stopStreaming(running::get, conn))) {
