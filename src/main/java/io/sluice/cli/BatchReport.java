@@ -48,6 +48,9 @@ final class BatchReport {
             if (o.done()) {
                 String table = o.source() instanceof Source.Table t ? t.database() + "." + t.name() + "." : "query.";
                 printNulledValues(out, table, o.summary());
+                if (o.summary().note() != null) { // e.g. a table without a key read as one stream
+                    out.println("  " + table.substring(0, table.length() - 1) + ": " + o.summary().note());
+                }
             }
         }
         renamed.forEach(out::println);

@@ -83,7 +83,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Read N key ranges over N connections at once (the primary key or a unique NOT NULL number or date):"
-                    + " into one file when --out ends in .parquet and no parts are asked for, else --out names a folder of"
+                    + " into one file when --out ends in .parquet and no parts are asked for (with --out-dir, each table into"
+                    + " its file), else --out names a folder of"
                     + " part-*.parquet and a manifest. The ranges share one snapshot of an InnoDB table (a brief LOCK TABLES READ;"
                     + " without that privilege each range is its own snapshot, and the export says so).")
     int parallel;
@@ -115,40 +116,35 @@ final class ExportCommand implements Callable<Integer> {
         ConnectionSpec cs = connection.toSpec();
         WriterOptions options = WriterOptions.DEFAULTS.withCompression(Compression.parse(compression))
                 .withRowGroupRows(rowGroupRows).withRowGroupBytes((long) rowGroupMb << 20);
-        boolean split = maxRowsPerFile > 0 || maxFileSize != null || parallel > 1 || chunk != null || resume;
-        if (split && (outDir != null || tableOptions.severalTables())) {
-            throw new IllegalArgumentException("Parts, --parallel, --chunk and --resume take one table and --out.");
-        }
-        if (split && saveJob != null) {
-            throw new IllegalArgumentException("--save-job does not take parts, --parallel, --chunk or --resume yet; run that command again instead.");
+        boolean parts = maxRowsPerFile > 0 || maxFileSize != null || chunk != null || resume;
+        if (parts && (outDir != null || tableOptions.severalTables())) {
+            throw new IllegalArgumentException("Parts, --chunk and --resume take one table and --out.");
         }
         if (outDir != null || tableOptions.severalTables()) {
-            return exportTables(cs, options);
+            return exportTables(cs, options); // each table over --parallel connections into its file
         }
-        if (split) {
+        if (parts || parallel > 1) {
             return exportParts(cs, options);
         }
         if (out == null) {
             throw new IllegalArgumentException("Give --out FILE (or --out-dir DIR for several tables)."
                     + " Run 'sluice export --help' for the options.");
         }
-        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
+        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options, 1);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = output.showProgress();
         // the sentence is said inside the CtrlC block: closing it lets a Ctrl-C shutdown finish and the JVM halt
         try (CtrlC ctrlC = new CtrlC(cancel)) {
-            return exportOne(cs, request, 1, cancel, err, showProgress);
+            return exportOne(cs, request, cancel, err, showProgress);
         }
     }
 
-    /** One file, over one connection or over {@code connections} key ranges read at once. */
-    private int exportOne(ConnectionSpec cs, ExportRequest request, int connections, CancelToken cancel, PrintWriter err,
-                          boolean showProgress) {
+    /** One file, over one connection or over the request's connections, key ranges read at once. */
+    private int exportOne(ConnectionSpec cs, ExportRequest request, CancelToken cancel, PrintWriter err, boolean showProgress) {
         try {
             ExportListener listener = showProgress ? BatchReport.progressLine(err, "") : ExportListener.NONE;
-            ExportSummary s = connections > 1 ? root.service().exportInRanges(cs, request, connections, listener, cancel)
-                    : root.service().export(cs, request, listener, cancel);
+            ExportSummary s = root.service().export(cs, request, listener, cancel);
             if (showProgress) {
                 err.println();
             }
@@ -173,8 +169,11 @@ final class ExportCommand implements Callable<Integer> {
         if (given.hasMatchedOption("--max-rows-per-file") && maxRowsPerFile < 1) {
             throw new IllegalArgumentException("--max-rows-per-file takes a number of rows, 1 or more.");
         }
-        if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel takes a number of connections, 1 or more.");
+        if (parallel < 1 || parallel > 64) {
+            throw new IllegalArgumentException("--parallel takes a number of connections, 1 to 64.");
+        }
+        if (limit != null && (parallel > 1 || chunk != null || resume)) {
+            throw new IllegalArgumentException("--limit cannot be combined with --parallel, --chunk or --resume.");
         }
         if (rowGroupRows < 1) {
             throw new IllegalArgumentException("--row-group-rows takes a number of rows, 1 or more.");
@@ -192,13 +191,17 @@ final class ExportCommand implements Callable<Integer> {
         int[] ch = chunk == null ? new int[] {0, 0} : SplitOptions.parseChunk(chunk);
         SplitOptions split = new SplitOptions(maxRowsPerFile, maxFileSize == null ? 0 : SplitOptions.parseSize(maxFileSize), parallel,
                 ch[0], ch[1], resume);
-        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options);
+        boolean oneFile = split.joinsInto(out.toAbsolutePath());
+        if (!oneFile && saveJob != null) {
+            throw new IllegalArgumentException("--save-job saves exports into files; a folder of parts (--max-rows-per-file,"
+                    + " --max-file-size, --chunk, --resume, or --parallel into a folder) cannot be saved as a job yet.");
+        }
+        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options, oneFile ? parallel : 1);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = output.showProgress();
         try (CtrlC ctrlC = new CtrlC(cancel)) {
-            return split.joinsInto(request.target()) ? exportOne(cs, request, parallel, cancel, err, showProgress)
-                    : exportSplit(cs, request, split, cancel, err, showProgress);
+            return oneFile ? exportOne(cs, request, cancel, err, showProgress) : exportSplit(cs, request, split, cancel, err, showProgress);
         }
     }
 
@@ -231,9 +234,9 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private ExportRequest request(Source source, Path target, WriterOptions options) {
+    private ExportRequest request(Source source, Path target, WriterOptions options, int connections) {
         return ExportRequest.builder(source, target).columns(tableOptions.columns).overrides(tableOptions.overrides())
-                .where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).build();
+                .where(tableOptions.where).limit(limit).writerOptions(options).sampleRows(0).connections(connections).build();
     }
 
     /** Several tables into a folder: each its own atomic file; one failing does not stop the others. */
@@ -255,7 +258,7 @@ final class ExportCommand implements Callable<Integer> {
         java.util.LinkedHashSet<Source.Table> tables = new java.util.LinkedHashSet<>();
         matches.forEach(m -> tables.addAll(m.tables()));
         FileNames.tableFiles(dir, List.copyOf(tables)).forEach((t, file) -> {
-            ExportRequest r = request(t, file, options);
+            ExportRequest r = request(t, file, options, parallel);
             requests.add(r);
             exports.add(Job.Export.of(r, dir.relativize(r.target()).toString().replace('\\', '/')));
         });

@@ -177,7 +177,8 @@ class CliIT {
     @Test
     void countsOfZeroAndWordsForNumbersAreOneSentenceEach() {
         String[][] cases = {
-            {"--parallel", "0", "--parallel takes a number of connections, 1 or more."},
+            {"--parallel", "0", "--parallel takes a number of connections, 1 to 64."},
+            {"--parallel", "65", "--parallel takes a number of connections, 1 to 64."},
             {"--max-rows-per-file", "0", "--max-rows-per-file takes a number of rows, 1 or more."},
             {"--row-group-rows", "0", "--row-group-rows takes a number of rows, 1 or more."},
             {"--row-group-mb", "0", "--row-group-mb takes a size in MiB, 1 or more."},

@@ -133,6 +133,64 @@ class ManyTablesAndJobsIT {
         assertTrue(contents(out).get(0).contains("int64") || !contents(out).isEmpty());
     }
 
+    /**
+     * Several tables, each over two connections into its own file: the values exact, and a table without
+     * a key read as one stream with the sentence saying so. Saved as a job, the connections go with each
+     * table, and the job runs again over them.
+     */
+    @Test
+    void severalTablesEachOverTwoConnectionsAndTheJobKeepsThem(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_jobkey", "DROP TABLE IF EXISTS sluice_jobkey.nokey",
+                "CREATE TABLE sluice_jobkey.nokey (a INT, b VARCHAR(10))", "INSERT INTO sluice_jobkey.nokey VALUES (1, 'x'), (2, NULL)");
+        Path out = dir.resolve("two");
+        Path job = dir.resolve("two.json");
+        Cli.Run r = sluice("export", "--dsn", dsn(db, ""), "--ssl-mode", "disabled", "--table", "sluice_types.ints",
+                "--table", "sluice_types.temporal", "--table", "sluice_jobkey.nokey", "--parallel", "2", "--out-dir", out.toString(),
+                "--save-job", job.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("Wrote 3 of 3 tables."), r.out());
+        assertTrue(r.out().contains("  sluice_jobkey.nokey: The table has no primary key or unique NOT NULL integer, decimal or date"
+                + " column, so it was read as one stream."), r.out());
+        try (Connection c = db.connect()) {
+            for (String t : List.of("ints", "temporal")) {
+                ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", out.resolve("sluice_types/" + t + ".parquet"));
+                assertTrue(report.mismatches().isEmpty(), () -> t + ": " + String.join("\n", report.mismatches()));
+            }
+        }
+        String saved = Files.readString(job);
+        assertEquals(3, saved.split("\"connections\" : 2", -1).length - 1, saved);
+        List<String> before = contents(out);
+        deleteTree(out);
+        Cli.Run again = sluice("run", job.toString(), "--no-progress");
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertEquals(before, contents(out), "the same files, row by row");
+        assertTrue(again.out().contains("sluice_jobkey.nokey: The table has no primary key"), again.out());
+    }
+
+    /** One table over two connections into one file is a job too; a folder of parts is refused in one sentence. */
+    @Test
+    void aParallelExportIntoOneFileIsSavedAsAJobButAFolderOfPartsIsNot(TestDb db) throws Exception {
+        Path file = dir.resolve("ints.parquet");
+        Path job = dir.resolve("ints.json");
+        Cli.Run r = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints", "--parallel", "3",
+                "--out", file.toString(), "--save-job", job.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(Files.readString(job).contains("\"connections\" : 3"), Files.readString(job));
+        Files.delete(file);
+        Cli.Run again = sluice("run", job.toString(), "--no-progress");
+        assertEquals(0, again.code(), again.err() + again.out());
+        try (Connection c = db.connect()) {
+            ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", "ints", "id", file);
+            assertTrue(report.mismatches().isEmpty(), () -> String.join("\n", report.mismatches()));
+        }
+        Cli.Run parts = sluice("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints", "--parallel",
+                "2", "--out", dir.resolve("ints-parts").toString(), "--save-job", dir.resolve("parts.json").toString(), "--no-progress");
+        assertEquals(2, parts.code(), parts.err());
+        assertEquals("--save-job saves exports into files; a folder of parts (--max-rows-per-file, --max-file-size, --chunk, --resume,"
+                + " or --parallel into a folder) cannot be saved as a job yet.", parts.err().strip());
+        assertFalse(Files.exists(dir.resolve("parts.json")) || Files.exists(dir.resolve("ints-parts")));
+    }
+
     /** Nothing listens on port 1: the first table says why, the others are not tried (each would wait for the same). */
     @Test
     void aServerThatCannotBeReachedIsTriedOnce() {

@@ -52,8 +52,8 @@ class ParallelSnapshotIT {
         Path file = dir.resolve("accounts.parquet");
         AtomicBoolean changed = new AtomicBoolean();
         try (SluiceService service = new SluiceService()) {
-            ExportSummary s = service.exportInRanges(db.spec(), ExportRequest.builder("sluice_psnap", "accounts", file).batch(1000, 1 << 20)
-                    .build(), 3, new ExportListener() {
+            ExportSummary s = service.export(db.spec(), ExportRequest.builder("sluice_psnap", "accounts", file).batch(1000, 1 << 20)
+                    .connections(3).build(), new ExportListener() {
                         @Override
                         public void rangeProgress(int range, long rowsRead) {
                             if (changed.compareAndSet(false, true)) { // as the first rows arrive

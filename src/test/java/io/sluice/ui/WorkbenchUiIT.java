@@ -217,11 +217,20 @@ class WorkbenchUiIT {
         robot.clickOn("#startButton");
         waitFor(() -> window.export().summaryProperty().get() != null);
         assertEquals(4, window.export().summaryProperty().get().rows(), "the Summary tab, as for one connection");
+        waitFor(() -> !window.export().sampleRows().isEmpty()); // the sample, from the first range's rows
+        assertEquals("1", window.export().sampleRows().get(0).get(0), "the first range's first row: " + window.export().sampleRows());
         String said = window.export().messageProperty().get();
         assertTrue(said.startsWith("Wrote 4 rows to " + target + " ("), said);
         assertTrue(Files.isRegularFile(target), "one file, not a folder");
         io.sluice.testing.Targets.assertNoTempFiles(out);
         Screenshots.save(window.scene(), "14-parallel-into-one-file");
+        // what Save job and Run again repeat: over the same connections
+        assertEquals(2, window.state().lastJobProperty().get().exports().get(0).connections());
+        // with a row limit, one sentence in the form's words, before anything starts
+        robot.interact(() -> window.export().limitProperty().set("10"));
+        robot.clickOn("#startButton");
+        assertEquals("A row limit cannot be combined with parallel connections or Resume.", window.export().messageProperty().get());
+        robot.interact(() -> window.export().limitProperty().set(""));
     }
 
     /** A newcomer's first click: the demo database starts, connects, and its tables are there to export. */

@@ -27,6 +27,7 @@ public final class ExportRequest {
     private final int batchRows;
     private final long batchBytes;
     private final int sampleRows;
+    private final int connections;
 
     private ExportRequest(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -39,6 +40,7 @@ public final class ExportRequest {
         this.batchRows = b.batchRows;
         this.batchBytes = b.batchBytes;
         this.sampleRows = b.sampleRows;
+        this.connections = b.connections;
     }
 
     public static Builder builder(Source source, Path target) {
@@ -64,7 +66,7 @@ public final class ExportRequest {
     /** The same request, written to {@code other}. */
     public ExportRequest withTarget(Path other) {
         Builder b = builder(source, other).columns(columns).overrides(overrides).where(where).writerOptions(writerOptions)
-                .batch(batchRows, batchBytes).sampleRows(sampleRows);
+                .batch(batchRows, batchBytes).sampleRows(sampleRows).connections(connections);
         b.limit = limit;
         return b.build();
     }
@@ -103,6 +105,14 @@ public final class ExportRequest {
         return sampleRows;
     }
 
+    /**
+     * How many connections read the table at once, each a range of its key, joined into the one file
+     * ({@code export --parallel N --out FILE.parquet}); 1 reads one stream.
+     */
+    public int connections() {
+        return connections;
+    }
+
     public static final class Builder {
         private Source source;
         private Path target;
@@ -114,6 +124,7 @@ public final class ExportRequest {
         private int batchRows = DEFAULT_BATCH_ROWS;
         private long batchBytes = DEFAULT_BATCH_BYTES;
         private int sampleRows = Limits.SAMPLE_ROWS;
+        private int connections = 1;
 
         public Builder columns(List<String> columns) {
             this.columns = List.copyOf(columns);
@@ -157,6 +168,15 @@ public final class ExportRequest {
 
         public Builder sampleRows(int rows) {
             this.sampleRows = Math.max(0, rows);
+            return this;
+        }
+
+        /** Key ranges read at once over this many connections into the one file; 1 to 64. */
+        public Builder connections(int n) {
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("Parallel connections must be a whole number from 1 to 64.");
+            }
+            this.connections = n;
             return this;
         }
 

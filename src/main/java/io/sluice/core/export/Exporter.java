@@ -142,6 +142,11 @@ public final class Exporter {
         }
     }
 
+    /** Rows sampled from each batch while the budget lasts: the grid fills from the first few batches. */
+    public static int samplePerBatch(int sampleBudget) {
+        return Math.max(20, sampleBudget / 10);
+    }
+
     /**
      * Progress (throttled) on the reading thread, samples and written bytes on the writer thread,
      * except the first sample: it is taken on the reading thread from the first rows read, so the
@@ -162,7 +167,7 @@ public final class Exporter {
 
         Progress(int sampleBudget, ParquetBatchWriter writer, ExportListener listener, long expected, long t0) {
             this.sampleBudget = sampleBudget;
-            this.samplePerBatch = Math.max(20, sampleBudget / 10);
+            this.samplePerBatch = samplePerBatch(sampleBudget);
             this.writer = writer;
             this.listener = listener;
             this.expected = expected;

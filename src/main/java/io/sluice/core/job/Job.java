@@ -56,10 +56,13 @@ public record Job(int version, Connection connection, List<Export> exports, Stri
         }
     }
 
-    /** One table (or one query) and how to export it. {@code out} is relative to the job's outDir when it has one. */
+    /**
+     * One table (or one query) and how to export it. {@code out} is relative to the job's outDir when it has
+     * one; {@code connections}, when more than one, reads the table's key ranges at once into that file.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Export(String database, String table, String query, List<String> columns, String where, Long limit,
-                         Map<String, String> overrides, String out) {
+                         Map<String, String> overrides, String out, Integer connections) {
         public Export {
             columns = columns == null ? List.of() : List.copyOf(columns);
             overrides = overrides == null ? Map.of() : new LinkedHashMap<>(overrides);
@@ -70,11 +73,12 @@ public record Job(int version, Connection connection, List<Export> exports, Stri
             r.overrides().forEach((k, v) -> o.put(k, v.cliName()));
             Long limit = r.limit().isPresent() ? r.limit().getAsLong() : null;
             if (r.source() instanceof Source.Table t) {
-                return new Export(t.database(), t.name(), null, r.columns(), r.where().orElse(null), limit, o, out);
+                return new Export(t.database(), t.name(), null, r.columns(), r.where().orElse(null), limit, o, out,
+                        r.connections() > 1 ? r.connections() : null);
             }
             Source.Query q = (Source.Query) r.source();
             return new Export(q.database().isEmpty() ? null : q.database(), null, q.sql(), r.columns(), r.where().orElse(null),
-                    limit, o, out);
+                    limit, o, out, null); // a query is one stream
         }
 
         Source source() {
@@ -112,7 +116,8 @@ public record Job(int version, Connection connection, List<Export> exports, Stri
             Map<String, MappingTarget> overrides = new LinkedHashMap<>();
             e.overrides().forEach((k, v) -> overrides.put(k, MappingTarget.parse(v)));
             out.add(ExportRequest.builder(e.source(), target).columns(e.columns()).overrides(overrides).where(e.where())
-                    .limit(e.limit()).writerOptions(options).sampleRows(0).build());
+                    .limit(e.limit()).writerOptions(options).sampleRows(0).connections(e.connections() == null ? 1 : e.connections())
+                    .build());
         }
         return out;
     }

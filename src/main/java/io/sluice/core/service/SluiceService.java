@@ -120,13 +120,17 @@ public final class SluiceService implements AutoCloseable {
     }
 
     /**
-     * Streams the table into the request's target on the calling thread.
+     * Streams the table into the request's target on the calling thread; with more than one of the
+     * request's connections, its key ranges are read at once and joined into the target.
      *
      * @throws CancelledException when cancelled; the target is untouched
      * @throws SluiceException on any failure; the target is untouched
      */
     public ExportSummary export(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
         AtomicTarget.checkNamedAsParquet(request.target()); // before a connection is opened for nothing
+        if (request.connections() > 1) {
+            return exportInRanges(spec, request, listener, cancel);
+        }
         try {
             return call("export of " + request.source().describe(), spec,
                     sqlWord(request.source(), request.where().orElse(null)), c -> new Exporter(allocator).run(c, request, listener, cancel));
@@ -204,12 +208,12 @@ public final class SluiceService implements AutoCloseable {
     }
 
     /**
-     * Exports a table into one file over {@code connections} connections: its key ranges read at once,
-     * then joined in key order. What both faces do when only connections are asked for and the target
-     * is named as a Parquet file ({@link SplitOptions#joinsInto}).
+     * A table into one file over the request's connections: its key ranges read at once, then joined in
+     * key order. What both faces do when only connections are asked for and the target is named as a
+     * Parquet file ({@link SplitOptions#joinsInto}), and what a job's export with connections does.
      */
-    public ExportSummary exportInRanges(ConnectionSpec spec, ExportRequest request, int connections, ExportListener listener,
-                                        CancelToken cancel) {
+    private ExportSummary exportInRanges(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
+        int connections = request.connections();
         try {
             return new SplitExporter(allocator).runIntoOneFile(() -> Connections.openReadOnly(spec), request,
                     new SplitOptions(0, 0, connections, 0, 0, false), listener, cancel);

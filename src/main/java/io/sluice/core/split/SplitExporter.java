@@ -18,6 +18,7 @@ import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.ColumnReader;
 import io.sluice.core.read.RowSource;
 import io.sluice.core.read.StreamingQuery;
+import io.sluice.core.read.ValueFormatter;
 import io.sluice.core.schema.ColumnInfo;
 import io.sluice.core.schema.SchemaProbe;
 import io.sluice.core.schema.Source;
@@ -276,8 +277,10 @@ public final class SplitExporter {
             for (Work w : work) {
                 running.add(pool.submit(() -> {
                     try {
+                        // the window's sample comes from the first range's first batches, on its reading thread
+                        int sampleBudget = w == work.get(0) ? req.sampleRows() : 0;
                         BatchReader read = exportRange(() -> snapshot.take(connector), plan, req, cut, splitKey, w, dir, ranged, rangeOptions, meta, opts,
-                                keyColumn, readers == null, stop, p -> {
+                                keyColumn, readers == null, stop, sampleBudget, listener::sample, p -> {
                             parts.incrementAndGet();
                             bytes.addAndGet(p.bytes);
                             ManifestStore.update(dir, m -> m.parts.add(p));
@@ -492,7 +495,8 @@ public final class SplitExporter {
     /** Reads one range into its parts; its reader, whose counts and footer notes are then complete. */
     private BatchReader exportRange(Connector connector, ExportPlan plan, ExportRequest req, RangePlan ranges, Optional<ColumnInfo> key,
                              Work w, Path dir, boolean ranged, WriterOptions options, Map<String, String> meta, SplitOptions opts,
-                             int keyColumn, boolean checksums, CancelToken stop, PartDone onPart, RowsRead onRows) throws Exception {
+                             int keyColumn, boolean checksums, CancelToken stop, int sampleBudget,
+                             java.util.function.Consumer<List<List<String>>> samples, PartDone onPart, RowsRead onRows) throws Exception {
         if (stop.isCancelled()) {
             throw new CancelledException();
         }
@@ -521,9 +525,15 @@ public final class SplitExporter {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
+            int[] sampled = {0};
             try (ExportPipeline pipeline = new ExportPipeline(plan.arrowSchema(), allocator, root -> {
                 int n = reader.fill(root);
                 onRows.add(n);
+                int k = Math.min(Math.min(Exporter.samplePerBatch(sampleBudget), sampleBudget - sampled[0]), n);
+                if (k > 0) { // before the batch goes to the writer, which then owns it
+                    sampled[0] += k;
+                    samples.accept(ValueFormatter.rows(root, 0, k));
+                }
                 return n;
             }, sink, new ExportPipeline.Listener() {})) {
                 pipeline.run();

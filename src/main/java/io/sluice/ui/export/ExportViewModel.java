@@ -262,6 +262,13 @@ public final class ExportViewModel {
         if (rows == 0 && bytes == 0 && n == 1 && !resume.get()) {
             return null;
         }
+        // in the form's words, not the command line's, before anything starts
+        if (state.sourceProperty().get() instanceof Source.Query) {
+            throw new IllegalArgumentException("Parts, parallel connections and Resume take a table; export a query into one file.");
+        }
+        if (Limits.parseRowLimit(limit.get()) != null && (n > 1 || resume.get())) {
+            throw new IllegalArgumentException("A row limit cannot be combined with parallel connections or Resume.");
+        }
         return new SplitOptions(rows, bytes, n, 0, 0, resume.get());
     }
 
@@ -326,9 +333,11 @@ public final class ExportViewModel {
         try {
             split = splitOptions();
             Path out = Path.of(target.get().strip());
+            // more connections into one file: the key ranges read at once, joined into it
+            int connections = split != null && split.joinsInto(out.toAbsolutePath()) ? split.parallel() : 1;
             request = ExportRequest.builder(source, out).columns(columns).overrides(state.overrides())
                     .where(where.get()).limit(Limits.parseRowLimit(limit.get()))
-                    .writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get())).build();
+                    .writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get())).connections(connections).build();
             if (out.toAbsolutePath().getParent() != null) {
                 lastFolder = out.toAbsolutePath().getParent();
             }
@@ -349,7 +358,8 @@ public final class ExportViewModel {
             }
         }
         remember(source);
-        state.lastJobProperty().set(new Job(Job.VERSION, Job.Connection.of(spec),
+        // what Run again and Save job repeat; a folder of parts is not a job yet
+        state.lastJobProperty().set(!oneFile ? null : new Job(Job.VERSION, Job.Connection.of(spec),
                 List.of(Job.Export.of(request, request.target().toAbsolutePath().toString())), null,
                 compression.get().toString(), null, null));
         sampleRows.clear();
@@ -365,10 +375,7 @@ public final class ExportViewModel {
             startSplit(spec, request, split);
             return true;
         }
-        int connections = split == null ? 1 : split.parallel(); // more: the key ranges read at once into the one file
-        current = tasks.execute(ctx -> connections > 1
-                ? service.exportInRanges(spec, request, connections, new TaskListener(ctx), ctx.cancelToken())
-                : service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
+        current = tasks.execute(ctx -> service.export(spec, request, new TaskListener(ctx), ctx.cancelToken()), new Outcome<>() {
             @Override
             public void succeeded(ExportSummary s) {
                 finished(1);

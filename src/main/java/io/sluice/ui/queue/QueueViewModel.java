@@ -172,7 +172,7 @@ public final class QueueViewModel {
                 }
             }
             String out = dir.relativize(files.get(Source.table(t.database(), t.name()))).toString().replace('\\', '/');
-            Job.Export export = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out);
+            Job.Export export = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out, null);
             exports.add(export);
             if (c != null && !c.excluded.isEmpty()) {
                 excludedOf.put(export, List.copyOf(c.excluded));
@@ -199,7 +199,7 @@ public final class QueueViewModel {
     private Job.Export withExcluded(ConnectionSpec spec, Job.Export e, List<String> excluded) {
         List<String> keep = service.inspect(spec, Source.table(e.database(), e.table()), false).columns().stream()
                 .map(c -> c.name()).filter(n -> !excluded.contains(n)).toList();
-        return new Job.Export(e.database(), e.table(), null, keep, e.where(), e.limit(), e.overrides(), e.out());
+        return new Job.Export(e.database(), e.table(), null, keep, e.where(), e.limit(), e.overrides(), e.out(), e.connections());
     }
 
     /** Runs a job's exports as the queue (the connection must be the job's). */
@@ -302,7 +302,8 @@ public final class QueueViewModel {
     public void runAgain() {
         Job job = state.lastJobProperty().get();
         if (job == null) {
-            message.set("Nothing was exported yet: Run again repeats the last export.");
+            message.set("Nothing to repeat: Run again repeats the last export into a file or several tables (a folder of parts"
+                    + " is not kept as a job yet).");
             return;
         }
         ConnectionSpec spec = state.connectedProperty().get();
@@ -326,7 +327,8 @@ public final class QueueViewModel {
     public void saveJob() {
         Job job = state.lastJobProperty().get();
         if (job == null) {
-            message.set("Export something first: Save job saves the last export, to run again here or with 'sluice run'.");
+            message.set("Export into a file or several tables first: Save job saves the last such export, to run again here or"
+                    + " with 'sluice run' (a folder of parts is not kept as a job yet).");
             return;
         }
         dialogs.saveFile("Save job", Path.of(settings.get().targetFolder == null ? System.getProperty("user.home")
