@@ -151,6 +151,10 @@ class ManyTablesAndJobsIT {
         assertTrue(r.out().contains("Wrote 3 of 3 tables."), r.out());
         assertTrue(r.out().contains("  sluice_jobkey.nokey: The table has no primary key or unique NOT NULL integer, decimal or date"
                 + " column, so it was read as one stream."), r.out());
+        Cli.Run json = sluice("export", "--dsn", dsn(db, ""), "--ssl-mode", "disabled", "--table", "sluice_jobkey.nokey", "--table",
+                "sluice_types.ints", "--parallel", "2", "--out-dir", dir.resolve("json").toString(), "--no-progress", "--json");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().matches("(?s).*\"table\":\"nokey\"[^}]*\"note\":\"The table has no primary key.*"), json.out());
         try (Connection c = db.connect()) {
             for (String t : List.of("ints", "temporal")) {
                 ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", out.resolve("sluice_types/" + t + ".parquet"));
@@ -201,6 +205,11 @@ class ManyTablesAndJobsIT {
         assertTrue(r.out().contains("a.two: Not tried: no connection could be opened for a.one."), r.out());
         assertTrue(r.out().contains("a.three: Not tried: no connection could be opened for a.one."), r.out());
         assertTrue(r.out().contains("Wrote 0 of 3 tables; 3 failed."), r.out());
+        // each table over two connections: the same (the ranges' first connection is the one that fails)
+        Cli.Run parallel = sluice("export", "--dsn", "mysql://root@127.0.0.1:1/", "--ssl-mode", "disabled", "--table", "a.one",
+                "--table", "a.two", "--parallel", "2", "--out-dir", dir.resolve("none2").toString(), "--no-progress");
+        assertEquals(1, parallel.code(), parallel.err());
+        assertTrue(parallel.out().contains("a.two: Not tried: no connection could be opened for a.one."), parallel.out());
     }
 
     @Test
@@ -225,6 +234,14 @@ class ManyTablesAndJobsIT {
         Cli.Run huge = sluice("run", job.toString());
         assertEquals(1, huge.code());
         assertEquals("The job file job.json has a number out of range for its field at rowGroupMb.", huge.err().strip());
+
+        for (String[] c : new String[][] {{"0", "; give 1 to 64."}, {"2, \"limit\" : 5", ", which takes a table without a 'limit'."}}) {
+            Files.writeString(job, text.replace("\"table\" : \"ints\"", "\"table\" : \"ints\", \"connections\" : " + c[0]));
+            Cli.Run connections = sluice("run", job.toString());
+            assertEquals(1, connections.code(), connections.err());
+            assertEquals("The job file job.json: The export of table 'ints' has 'connections' " + c[0].substring(0, 1) + c[1],
+                    connections.err().strip());
+        }
 
         // written by hand: a password in the job's DSN is refused, and not repeated
         Files.writeString(job, text.replace("mysql://sluice@", "mysql://sluice:hunter2@"));

@@ -112,12 +112,23 @@ public record Job(int version, Connection connection, List<Export> exports, Stri
             if (e.out() == null) {
                 throw new IllegalArgumentException("Each export of a job names its file ('out').");
             }
+            int connections = e.connections() == null ? 1 : e.connections();
+            if (connections != 1) { // said in the job's words, not the command line's
+                String which = e.table() != null ? "table '" + e.table() + "'" : "query";
+                if (connections < 1 || connections > 64) {
+                    throw new IllegalArgumentException("The export of " + which + " has 'connections' " + connections
+                            + "; give 1 to 64.");
+                }
+                if (e.table() == null || e.limit() != null) {
+                    throw new IllegalArgumentException("The export of " + which + " has 'connections' " + connections
+                            + ", which takes a table without a 'limit'.");
+                }
+            }
             Path target = outDir == null ? Path.of(e.out()) : Path.of(outDir).resolve(e.out());
             Map<String, MappingTarget> overrides = new LinkedHashMap<>();
             e.overrides().forEach((k, v) -> overrides.put(k, MappingTarget.parse(v)));
             out.add(ExportRequest.builder(e.source(), target).columns(e.columns()).overrides(overrides).where(e.where())
-                    .limit(e.limit()).writerOptions(options).sampleRows(0).connections(e.connections() == null ? 1 : e.connections())
-                    .build());
+                    .limit(e.limit()).writerOptions(options).sampleRows(0).connections(connections).build());
         }
         return out;
     }

@@ -214,15 +214,21 @@ public final class SluiceService implements AutoCloseable {
      */
     private ExportSummary exportInRanges(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
         int connections = request.connections();
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            return new SplitExporter(allocator).runIntoOneFile(() -> Connections.openReadOnly(spec), request,
-                    new SplitOptions(0, 0, connections, 0, 0, false), listener, cancel);
+            return new SplitExporter(allocator).runIntoOneFile(() -> {
+                Connection c = Connections.openReadOnly(spec);
+                connected.set(true);
+                return c;
+            }, request, new SplitOptions(0, 0, connections, 0, 0, false), listener, cancel);
         } catch (Exception | OutOfMemoryError e) {
             if (cancel.isCancelled() && !(e instanceof CancelledException)) {
                 throw new CancelledException();
             }
-            throw fail("export of " + request.source().describe() + " over " + connections + " connections", e, spec,
+            SluiceException why = fail("export of " + request.source().describe() + " over " + connections + " connections", e, spec,
                     sqlWord(request.source(), request.where().orElse(null)));
+            // as one connection's export: a batch does not try the other tables against a server it cannot reach
+            throw connected.get() || why instanceof CancelledException ? why : new NotConnectedException(why);
         }
     }
 

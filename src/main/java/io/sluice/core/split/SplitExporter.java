@@ -239,9 +239,10 @@ public final class SplitExporter {
 
         // the rest, range by range, as many at once as there are connections
         WriterOptions options = req.writerOptions();
-        if (opts.parallel() > 1) {
-            // each range holds a row group in the heap: share the budget
-            options = options.withRowGroupBytes(Math.max(1L << 16, options.rowGroupBytes() / opts.parallel()));
+        int atOnce = Math.max(1, Math.min(opts.parallel(), work.size()));
+        if (atOnce > 1) {
+            // each range read at once holds a row group in the heap: share the budget
+            options = options.withRowGroupBytes(Math.max(1L << 16, options.rowGroupBytes() / atOnce));
         }
         Map<String, String> meta = Map.of("sluice.source", table.footerText(), "sluice.version", Version.current());
         AtomicLong rowsRead = new AtomicLong();
@@ -263,7 +264,7 @@ public final class SplitExporter {
             throw e;
         }
         String rangesNote = note != null ? note : snapshot.note();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), work.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
             Thread t = new Thread(r, "sluice-range");
             t.setDaemon(true);
             return t;
