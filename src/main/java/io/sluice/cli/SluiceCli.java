@@ -40,6 +40,7 @@ public final class SluiceCli {
         COMMANDS.put("preview", PreviewCommand.class);
         COMMANDS.put("export", ExportCommand.class);
         COMMANDS.put("run", RunCommand.class);
+        COMMANDS.put("demo", DemoCommand.class);
     }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Add the stack trace to errors.")

@@ -88,7 +88,7 @@ public final class MainWindow implements AutoCloseable {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.52);
         root.setCenter(center);
-        root.setTop(new VBox(menus(), lock.around(connectionView.root()), toolbar()));
+        root.setTop(new VBox(menus(() -> exportView.show(queueTab)), lock.around(connectionView.root()), toolbar()));
         scene.getStylesheets().add(MainWindow.class.getResource("sluice.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), export::preview);
@@ -112,12 +112,24 @@ public final class MainWindow implements AutoCloseable {
         this(host, AppPaths.home());
     }
 
-    /** File: several tables to a folder, and jobs (the CLI's job files). */
-    private MenuBar menus() {
+    /**
+     * File: several tables to a folder, and jobs (the CLI's job files). The job items show the Queue tab
+     * first: what they say ("Saved the job to …", why nothing ran) is said there.
+     */
+    private MenuBar menus(Runnable showQueue) {
         MenuItem tables = item("Export chosen tables to folder…", "Shortcut+Shift+E", queue::exportChosenTables);
-        MenuItem open = item("Open job…", "Shortcut+O", queue::openJob);
-        MenuItem save = item("Save job…", "Shortcut+S", queue::saveJob);
-        MenuItem again = item("Run again", "Shortcut+R", queue::runAgain);
+        MenuItem open = item("Open job…", "Shortcut+O", () -> {
+            showQueue.run();
+            queue.openJob();
+        });
+        MenuItem save = item("Save job…", "Shortcut+S", () -> {
+            showQueue.run();
+            queue.saveJob();
+        });
+        MenuItem again = item("Run again", "Shortcut+R", () -> {
+            showQueue.run();
+            queue.runAgain();
+        });
         for (MenuItem m : List.of(tables, open, save, again)) {
             m.disableProperty().bind(state.exportRunningProperty());
         }

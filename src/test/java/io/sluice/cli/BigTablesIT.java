@@ -143,6 +143,7 @@ class BigTablesIT {
                 assertEquals(0, one.code(), t + ": " + one.err());
                 assertEquals(ParquetFiles.keyValues(single), ParquetFiles.keyValues(file), t + ": the footer");
                 assertEquals(one.out().lines().skip(1).toList(), r.out().lines().skip(1).toList(), t + ": " + r.out());
+                assertTrue(r.out().lines().findFirst().orElse("").contains(" over 3 connections"), t + ": " + r.out());
             }
         }
         Targets.assertNoTempFiles(dir);
@@ -160,7 +161,8 @@ class BigTablesIT {
         Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
                 "--parallel", "4", "--out", file.toString(), "--no-progress", "--json");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\"target\":\"" + file + "\"") && r.out().contains("\"columns\":["), r.out());
+        assertTrue(r.out().contains("\"target\":\"" + file + "\"") && r.out().contains("\"columns\":[")
+                && r.out().contains("\"connections\":4,"), r.out());
         assertSameAggregatesIn(db, file.toString());
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
                 org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),

@@ -22,7 +22,7 @@ class SluiceCliTest {
 
     @Test
     void theHelpAndAMisspeltCommandGetThemAll() {
-        List<String> all = List.of("probe", "preview", "export", "run", "help");
+        List<String> all = List.of("probe", "preview", "export", "run", "demo", "help");
         assertEquals(all, subcommands());
         assertEquals(all, subcommands("--help"));
         assertEquals(all, subcommands("exprot", "--dsn", "x"));

@@ -139,6 +139,20 @@ class ViewModelTest {
                 .arrowProperty().get());
     }
 
+    /** A connection that fails after one that worked: the last server's tables are not left next to the new DSN. */
+    @Test
+    void aFailedConnectionLeavesNoTablesOfTheLastServer(TestDb db) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ConnectionViewModel connection = connect(db);
+        assertFalse(schema.databases().isEmpty());
+        connection.dsnProperty().set("mysql://ann@127.0.0.1:1/shop");
+        connection.testConnection();
+        assertTrue(connection.statusProperty().get().startsWith("Nothing answered at 127.0.0.1:1"), connection.statusProperty().get());
+        assertNull(state.connectedProperty().get(), "not connected to the last server any more");
+        assertTrue(schema.databases().isEmpty() && state.columns().isEmpty() && state.sourceProperty().get() == null);
+        assertEquals("Not connected: connect to list the tables.", schema.statusProperty().get());
+    }
+
     @Test
     void anExistingFileIsReplacedOnlyWhenTheUserSaysSo(TestDb db) throws Exception {
         SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());

@@ -220,7 +220,7 @@ class WorkbenchUiIT {
         waitFor(() -> !window.export().sampleRows().isEmpty()); // the sample, from the first range's rows
         assertEquals("1", window.export().sampleRows().get(0).get(0), "the first range's first row: " + window.export().sampleRows());
         String said = window.export().messageProperty().get();
-        assertTrue(said.startsWith("Wrote 4 rows to " + target + " ("), said);
+        assertTrue(said.startsWith("Wrote 4 rows to " + target + " (") && said.contains(" over 2 connections"), said);
         assertTrue(Files.isRegularFile(target), "one file, not a folder");
         io.sluice.testing.Targets.assertNoTempFiles(out);
         Screenshots.save(window.scene(), "14-parallel-into-one-file");

@@ -12,14 +12,15 @@ import java.util.Locale;
  * @param streaming from the query's start to the last row written: what rows/s is measured over, so
  *     a small export's rate is not swamped by the first export's class loading
  * @param note why it was read otherwise than asked (a table without a key read over one connection), or null
+ * @param connections how many connections read the table's key ranges at once into the file (1: one stream)
  */
 public record ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, Duration streaming,
-                            List<ColumnSummary> columns, String parquetSchema, String note) {
+                            List<ColumnSummary> columns, String parquetSchema, String note, int connections) {
 
-    /** With no note. */
+    /** Over one connection, with no note. */
     public ExportSummary(Path target, long rows, long fileBytes, Duration elapsed, Duration streaming, List<ColumnSummary> columns,
                          String parquetSchema) {
-        this(target, rows, fileBytes, elapsed, streaming, columns, parquetSchema, null);
+        this(target, rows, fileBytes, elapsed, streaming, columns, parquetSchema, null, 1);
     }
 
     /** @param nulledValues values the mapping could not hold (zero dates …), written as NULL */
@@ -41,8 +42,8 @@ public record ExportSummary(Path target, long rows, long fileBytes, Duration ela
      * nothing about speed.
      */
     public String sentence() {
-        String wrote = String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s", rows, rows == 1 ? "row" : "rows", target,
-                Units.bytes(fileBytes), Units.duration(elapsed));
+        String wrote = String.format(Locale.ROOT, "Wrote %,d %s to %s (%s) in %s%s", rows, rows == 1 ? "row" : "rows", target,
+                Units.bytes(fileBytes), Units.duration(elapsed), connections > 1 ? " over " + connections + " connections" : "");
         return streaming.compareTo(Duration.ofSeconds(1)) < 0 ? wrote + "."
                 : String.format(Locale.ROOT, "%s; streamed at %,.0f rows/s.", wrote, rowsPerSecond());
     }

@@ -28,7 +28,8 @@ public final class JobFiles {
     /** Writes the job beside its final name and moves it into place: never half a file. */
     public static void write(Job job, Path file) {
         try {
-            AtomicFiles.replace(file, tmp -> JSON.writeValue(tmp.toFile(), job));
+            // a text file ends with a newline: cat, diff and git read it as complete
+            AtomicFiles.replace(file, tmp -> java.nio.file.Files.writeString(tmp, JSON.writeValueAsString(job) + "\n"));
         } catch (IOException e) {
             throw new SluiceException("The job file " + file + " cannot be written; choose a folder you can write to.", e);
         }

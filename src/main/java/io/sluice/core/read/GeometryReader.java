@@ -10,8 +10,9 @@ import org.apache.arrow.vector.VarBinaryVector;
  * GEOMETRY: MySQL's internal form is a 4-byte little-endian SRID followed by standard WKB. The WKB
  * is written; the SRIDs seen go into the file's footer.
  */
-final class GeometryReader extends ColumnReader<VarBinaryVector> {
-    private static final int MAX_TRACKED_SRIDS = 64;
+public final class GeometryReader extends ColumnReader<VarBinaryVector> {
+    /** A footer lists at most this many SRIDs per column: a column of endless SRIDs would grow it without end. */
+    public static final int MAX_TRACKED_SRIDS = 64;
     private final Set<Integer> srids = new TreeSet<>();
 
     GeometryReader(String column, boolean nullable) {

@@ -113,6 +113,9 @@ public final class JsonShapes {
         j.put("seconds", s.elapsed().toNanos() / 1e9);
         j.put("streamingSeconds", s.streaming().toNanos() / 1e9); // what rowsPerSecond is over: the query's start on
         j.put("rowsPerSecond", Math.round(s.rowsPerSecond()));
+        if (s.connections() > 1) {
+            j.put("connections", s.connections()); // key ranges read at once into the file
+        }
         List<Object> cols = new ArrayList<>();
         for (ExportSummary.ColumnSummary c : s.columns()) {
             Map<String, Object> m = new LinkedHashMap<>();

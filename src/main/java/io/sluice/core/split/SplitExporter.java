@@ -120,7 +120,7 @@ public final class SplitExporter {
                 List<Path> inKeyOrder = written.parts.stream()
                         .sorted(Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
                         .map(p -> parts.resolve(p.file)).toList();
-                RowGroupJoiner.join(inKeyOrder, target.temp(), footerOf(readers.values()), cancel::isCancelled);
+                RowGroupJoiner.join(inKeyOrder, target.temp(), footerOf(readers.values().stream().map(BatchReader::footerMetadata).toList()), cancel::isCancelled);
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -128,7 +128,7 @@ public final class SplitExporter {
                         target.target(), bytes, elapsed.toMillis());
                 return new ExportSummary(target.target(), ran.summary().rows(), bytes, elapsed, streaming,
                         Exporter.columnSummaries(ran.plan(), List.copyOf(readers.values())), ran.plan().parquetSchema().toString(),
-                        ran.summary().note());
+                        ran.summary().note(), ran.summary().ranges() > 1 ? opts.parallel() : 1);
             } finally {
                 AtomicFiles.deleteTree(parts);
             }
@@ -140,11 +140,11 @@ public final class SplitExporter {
      * geometry column ({@code sluice.srid.<column>}, sorted numbers, as GeometryReader lists them) met
      * by any range; any other key as the first range in key order has it.
      */
-    static Map<String, String> footerOf(Collection<BatchReader> inKeyOrder) {
+    static Map<String, String> footerOf(Collection<Map<String, String>> inKeyOrder) {
         Map<String, String> out = new TreeMap<>();
         Map<String, TreeSet<Long>> srids = new TreeMap<>();
-        for (BatchReader reader : inKeyOrder) {
-            reader.footerMetadata().forEach((k, v) -> {
+        for (Map<String, String> footer : inKeyOrder) {
+            footer.forEach((k, v) -> {
                 if (k.startsWith("sluice.srid.")) {
                     for (String srid : v.split(",")) {
                         srids.computeIfAbsent(k, x -> new TreeSet<>()).add(Long.parseLong(srid.strip()));
@@ -154,7 +154,9 @@ public final class SplitExporter {
                 }
             });
         }
-        srids.forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        // at most as many as one stream lists (there the first met, here the smallest: past 64 SRIDs the list is a sample)
+        srids.forEach((k, v) -> out.put(k, v.stream().limit(io.sluice.core.read.GeometryReader.MAX_TRACKED_SRIDS)
+                .map(String::valueOf).collect(Collectors.joining(","))));
         return out;
     }
 

@@ -94,7 +94,14 @@ public final class ConnectionViewModel {
                     d.caFile = ca;
                 });
             }
-        }, this::fail));
+        }, sentence -> {
+            fail(sentence);
+            // the tables below were the last server's: not shown, previewed or exported next to a DSN that failed
+            // (a running export keeps its own connection and finishes)
+            if (state.connectedProperty().get() != null && !state.exportRunningProperty().get()) {
+                state.connectedProperty().set(null);
+            }
+        }));
     }
 
     /** Starts the private demo MariaDB with the sample shop and connects to it. */

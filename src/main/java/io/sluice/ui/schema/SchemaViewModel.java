@@ -54,6 +54,12 @@ public final class SchemaViewModel {
         state.connectedProperty().addListener((o, old, spec) -> {
             if (spec != null) {
                 load(spec);
+            } else {
+                databases.clear();
+                state.columns().clear();
+                state.selectedTableProperty().set(null);
+                state.sourceProperty().set(null);
+                status.set("Not connected: connect to list the tables.");
             }
         });
         state.sourceProperty().addListener((o, old, s) -> title.set(s == null ? "Choose a table or write a query"

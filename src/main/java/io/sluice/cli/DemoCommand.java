@@ -1,0 +1,46 @@
+package io.sluice.cli;
+
+import io.sluice.core.server.DemoDatabase;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The window's demo database for the command line: a private MariaDB with the sample shop, until
+ * Ctrl-C, so that a first try needs no server of one's own.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the demo database (a private MariaDB on 127.0.0.1 with a sample shop) and keep it running"
+                + " until Ctrl-C; it prints the DSN to try the other commands with.",
+        footerHeading = "%nExample, in another terminal while it runs:%n",
+        footer = {"  sluice probe --dsn mysql://root@127.0.0.1:PORT/sluice_demo --ssl-mode disabled"})
+final class DemoCommand implements Callable<Integer> {
+    @ParentCommand
+    SluiceCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Starting the demo database (a private MariaDB on this computer) …");
+        err.flush();
+        // stopped by its own shutdown hook at Ctrl-C, which also removes its data
+        DemoDatabase demo = root.service().startDemo();
+        String dsn = demo.spec().dsn().redacted();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(dsn);
+        out.flush();
+        err.println("The demo database runs at " + dsn + " (user root, no password; TLS off, so add --ssl-mode disabled)"
+                + " until Ctrl-C. Try, in another terminal:");
+        err.println("  sluice probe --dsn " + dsn + " --ssl-mode disabled");
+        err.println("  sluice export --dsn " + dsn + " --ssl-mode disabled --table orders --out orders.parquet");
+        err.flush();
+        Thread.currentThread().join(); // until Ctrl-C ends the process
+        return 0;
+    }
+}
