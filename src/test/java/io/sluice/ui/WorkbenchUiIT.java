@@ -219,6 +219,10 @@ class WorkbenchUiIT {
         assertEquals(4, window.export().summaryProperty().get().rows(), "the Summary tab, as for one connection");
         waitFor(() -> !window.export().sampleRows().isEmpty()); // the sample, from the first range's rows
         assertEquals("1", window.export().sampleRows().get(0).get(0), "the first range's first row: " + window.export().sampleRows());
+        // the sample's columns fitted to their values, as the preview's (a fixed 120 px cut 'emoji 😀 and 𠀀 (4-byte)')
+        javafx.scene.control.TableView<?> sample = robot.lookup("#sampleTable").queryAs(javafx.scene.control.TableView.class);
+        double vc = sample.getColumns().stream().filter(c -> c.getText().startsWith("vc")).findFirst().orElseThrow().getPrefWidth();
+        assertTrue(vc > 150, "vc is " + vc + " px wide");
         String said = window.export().messageProperty().get();
         assertTrue(said.startsWith("Wrote 4 rows to " + target + " (") && said.contains(" over 2 connections"), said);
         assertTrue(Files.isRegularFile(target), "one file, not a folder");

@@ -106,6 +106,15 @@ public final class ExportView {
         vm.messageIsErrorProperty().addListener((o, a, err) -> messageLabel.getStyleClass().setAll(err ? "status-error" : "status"));
         vm.sampleHeader().addListener((ListChangeListener<String>) c -> rebuildSampleColumns());
         sampleTable.setItems(vm.sampleRows());
+        // fitted once, to the first rows that arrive: the export's busiest moment is no time to measure every batch
+        vm.sampleRows().addListener((ListChangeListener<List<String>>) c -> {
+            if (vm.sampleRows().isEmpty()) {
+                sampleFitted = false;
+            } else if (!sampleFitted) {
+                sampleFitted = true;
+                fitColumns(sampleTable, vm.sampleRows());
+            }
+        });
         buildSummaryColumns();
         openFolderButton.disableProperty().bind(vm.summaryProperty().isNull());
         copyPathButton.disableProperty().bind(vm.summaryProperty().isNull());
@@ -119,6 +128,8 @@ public final class ExportView {
 
     /** The rows, the bounds (px) and the room around a cell's text that fitting the preview's columns uses. */
     private static final int FIT_ROWS = 100;
+    /** Whether the sample's columns were fitted to its first rows since it was last emptied. */
+    private boolean sampleFitted;
     private static final double MIN_COLUMN = 90; // not 80: at its default width JavaFX fits a column to its cells alone
     private static final double MAX_COLUMN = 360;
     private static final double CELL_PADDING = 28;
@@ -158,10 +169,14 @@ public final class ExportView {
      * bounds: at a fixed width a 20-digit key read "92233720368…" in every row (new-user trial).
      */
     private void fitPreviewColumns() {
-        List<List<String>> rows = vm.previewRows();
+        fitColumns(previewTable, vm.previewRows());
+    }
+
+    /** As {@link #fitPreviewColumns}, for either grid of rows (the preview, the sample of exported rows). */
+    private void fitColumns(TableView<List<String>> table, List<List<String>> rows) {
         int n = Math.min(rows.size(), FIT_ROWS);
-        for (int i = 0; i < previewTable.getColumns().size(); i++) {
-            TableColumn<List<String>, ?> col = previewTable.getColumns().get(i);
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            TableColumn<List<String>, ?> col = table.getColumns().get(i);
             double widest = textWidth(col.getText()) + SORT_ARROW; // the header also shows the sort's arrow
             for (int r = 0; r < n; r++) {
                 List<String> row = rows.get(r);
