@@ -106,15 +106,6 @@ public final class ExportView {
         vm.messageIsErrorProperty().addListener((o, a, err) -> messageLabel.getStyleClass().setAll(err ? "status-error" : "status"));
         vm.sampleHeader().addListener((ListChangeListener<String>) c -> rebuildSampleColumns());
         sampleTable.setItems(vm.sampleRows());
-        // fitted once, to the first rows that arrive: the export's busiest moment is no time to measure every batch
-        vm.sampleRows().addListener((ListChangeListener<List<String>>) c -> {
-            if (vm.sampleRows().isEmpty()) {
-                sampleFitted = false;
-            } else if (!sampleFitted) {
-                sampleFitted = true;
-                fitColumns(sampleTable, vm.sampleRows());
-            }
-        });
         buildSummaryColumns();
         openFolderButton.disableProperty().bind(vm.summaryProperty().isNull());
         copyPathButton.disableProperty().bind(vm.summaryProperty().isNull());
@@ -122,14 +113,17 @@ public final class ExportView {
         vm.exportingProperty().addListener((o, a, running) -> {
             if (running) {
                 tabs.getSelectionModel().select(sampleTab);
+            } else {
+                // fitted when the export is over, not as its rows arrive: wider columns draw more text at every
+                // frame, and headless (software rendering) that cost the export 0.5-1 s and its longest FX stall
+                // 87-153 ms against 59-100 ms in 3 alternating runs of ExportUiBench each (docs/benchmarks.md)
+                fitColumns(sampleTable, vm.sampleRows());
             }
         });
     }
 
     /** The rows, the bounds (px) and the room around a cell's text that fitting the preview's columns uses. */
     private static final int FIT_ROWS = 100;
-    /** Whether the sample's columns were fitted to its first rows since it was last emptied. */
-    private boolean sampleFitted;
     private static final double MIN_COLUMN = 90; // not 80: at its default width JavaFX fits a column to its cells alone
     private static final double MAX_COLUMN = 360;
     private static final double CELL_PADDING = 28;
