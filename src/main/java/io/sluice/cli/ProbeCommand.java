@@ -81,14 +81,15 @@ final class ProbeCommand implements Callable<Integer> {
         for (ColumnDetails c : details.columns()) {
             rows.add(List.of(c.name(), c.column().type().columnType(), c.column().nullable() ? "yes" : "no",
                     c.mapping().arrowDisplay(), c.mapping().parquetDisplay(),
-                    c.overrides().stream().map(MappingTarget::cliName).collect(Collectors.joining(",")), c.mapping().note()));
+                    c.overrides().stream().map(MappingTarget::cliName).collect(Collectors.joining(",")), c.pii(), c.mapping().note()));
         }
         TableInfo t = details.table();
         if (query == null) {
             out.printf("%s.%s  (~%s rows, %s)%n", t.database(), t.name(), t.rowEstimate() < 0 ? "?" : t.rowEstimate(),
                     Units.bytes(t.dataBytes()));
         }
-        if (TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "note"), rows)) {
+        // pii: personal data by the column's name, as the window flags it before it samples values
+        if (TextTable.print(out, List.of("column", "mysql type", "null", "arrow", "parquet", "overrides", "pii", "note"), rows)) {
             out.println("(… marks text cut short; --json prints it whole.)");
         }
     }

@@ -52,6 +52,20 @@ class CliIT {
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
     }
 
+    /** Personal data by the column's name, as the window flags it: in the table and in --json. */
+    @Test
+    void probeFlagsPersonalDataByName(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_piicli", "DROP TABLE IF EXISTS sluice_piicli.people",
+                "CREATE TABLE sluice_piicli.people (id INT PRIMARY KEY, email VARCHAR(100), mobile VARCHAR(20), score INT)");
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin", "--table",
+                "sluice_piicli.people");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("email ") && l.matches(".*\\bemail\\b.*\\bemail\\b.*")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("mobile ") && l.contains("phone")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("score ") && !l.contains("phone") && !l.contains("email")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("pii") && l.startsWith("column")), r.out());
+    }
+
     /** The preview's cap is mentioned only when it cut the rows short. */
     @Test
     void aPreviewOfASmallTableSaysNothingOfTheCap(TestDb db) {
