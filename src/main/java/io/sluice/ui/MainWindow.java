@@ -71,7 +71,8 @@ public final class MainWindow implements AutoCloseable {
                 settings, dialogs);
         schema = new SchemaViewModel(tasks, service, state, settings);
         export = new ExportViewModel(tasks, service, state, dialogs, settings);
-        queue = new QueueViewModel(tasks, service, state, dialogs, settings, () -> export.compressionProperty().get());
+        queue = new QueueViewModel(tasks, service, state, dialogs, settings, () -> export.compressionProperty().get(),
+                export::connectionsForTables);
 
         connectionView = new ConnectionView(connection);
         SchemaView schemaView = new SchemaView(schema);

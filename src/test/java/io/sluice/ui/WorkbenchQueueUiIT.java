@@ -180,6 +180,29 @@ class WorkbenchQueueUiIT {
         return files;
     }
 
+    /** The form's parallel connections apply to each table of the queue, as --parallel does with --out-dir. */
+    @Test
+    @Order(4)
+    void theQueueReadsEachTableOverTheFormsConnections(FxRobot robot, TestDb db) throws Exception {
+        connectAndChoose(robot, db, "sluice_types.ints", "sluice_types.temporal");
+        robot.interact(() -> window.export().parallelProperty().set("2"));
+        try {
+            Path folder = out.resolve("two-connections");
+            robot.interact(() -> window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder));
+            WindowDriver.waitFor(() -> !window.state().exportRunningProperty().get() && states().stream().noneMatch("waiting"::equals));
+            assertEquals(List.of("done", "done"), states(), window.queue().messageProperty().get());
+            assertEquals(List.of(2, 2), window.state().lastJobProperty().get().exports().stream().map(e -> e.connections()).toList());
+            try (Connection c = db.connect()) {
+                for (String t : List.of("ints", "temporal")) {
+                    ParquetVerifier.Report r = ParquetVerifier.verify(c, "sluice_types", t, "id", folder.resolve("sluice_types/" + t + ".parquet"));
+                    assertTrue(r.mismatches().isEmpty(), () -> String.join("\n", r.mismatches()));
+                }
+            }
+        } finally {
+            robot.interact(() -> window.export().parallelProperty().set(""));
+        }
+    }
+
     private static void deleteTree(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -94,7 +94,7 @@ public final class ExportView {
             c.setTooltip(new javafx.scene.control.Tooltip("With parts, Target names a folder of part-*.parquet files and a manifest."));
         }
         parallelField.setTooltip(new javafx.scene.control.Tooltip("Key ranges read at once over one snapshot of the table: into"
-                + " Target's one .parquet file, or with parts into a folder."));
+                + " Target's one .parquet file, or with parts into a folder; the queue of chosen tables reads each so."));
         for (var control : List.of(targetField, browseButton, limitField, whereField, compressionBox, startButton, rowsPerFileField,
                 sizePerFileField, parallelField, resumeBox)) {
             control.disableProperty().bind(vm.runningProperty()); // nothing may change a running export

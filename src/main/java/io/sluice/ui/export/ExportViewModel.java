@@ -249,6 +249,19 @@ public final class ExportViewModel {
         resume.set(unfinished.isPresent());
     }
 
+    /**
+     * The form's parallel connections for a queue of several tables, each into its own file: 1 when the
+     * field is empty or not a number from 1 to 64 (the queue does not stop for the single-table form's field).
+     */
+    public int connectionsForTables() {
+        try {
+            int n = parallel.get() == null || parallel.get().isBlank() ? 1 : Integer.parseInt(parallel.get().strip());
+            return n >= 1 && n <= 64 ? n : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** Split options from the form: none, or the parts, ranges and resume asked for. */
     private SplitOptions splitOptions() {
         long rows = Limits.parseRowLimit(rowsPerFile.get()) == null ? 0 : Limits.parseRowLimit(rowsPerFile.get());

@@ -110,6 +110,7 @@ public final class QueueViewModel {
     private final DialogService dialogs;
     private final WorkbenchSettings settings;
     private final Supplier<Compression> compression;
+    private final java.util.function.IntSupplier connections;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
@@ -118,13 +119,14 @@ public final class QueueViewModel {
 
     /** @param compression the codec chosen in the export panel */
     public QueueViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, DialogService dialogs,
-                          WorkbenchSettings settings, Supplier<Compression> compression) {
+                          WorkbenchSettings settings, Supplier<Compression> compression, java.util.function.IntSupplier connections) {
         this.tasks = tasks;
         this.service = service;
         this.state = state;
         this.dialogs = dialogs;
         this.settings = settings;
         this.compression = compression;
+        this.connections = connections;
         state.connectedProperty().addListener((o, old, spec) -> {
             if (spec != null && pending != null && sameServer(spec, pending)) {
                 Job job = pending;
@@ -156,6 +158,7 @@ public final class QueueViewModel {
         List<Job.Export> exports = new ArrayList<>();
         Map<Job.Export, List<String>> excludedOf = new java.util.HashMap<>(); // read here: the task runs off the FX thread
         Map<Source.Table, Path> files = FileNames.tableFiles(dir, tables.stream().map(t -> Source.table(t.database(), t.name())).toList());
+        int n = connections.getAsInt(); // the form's "parallel connections", as --parallel with --out-dir
         for (TableInfo t : tables) {
             WorkbenchSettings.Choices c = settings.get().choices.get(WorkbenchState.choicesKey(Source.table(t.database(), t.name())));
             List<String> columns = List.of();
@@ -172,7 +175,9 @@ public final class QueueViewModel {
                 }
             }
             String out = dir.relativize(files.get(Source.table(t.database(), t.name()))).toString().replace('\\', '/');
-            Job.Export export = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out, null);
+            // a table with a remembered row limit is read over one connection: ranges take no limit
+            Job.Export export = new Job.Export(t.database(), t.name(), null, columns, where, limit, overrides, out,
+                    n > 1 && limit == null ? n : null);
             exports.add(export);
             if (c != null && !c.excluded.isEmpty()) {
                 excludedOf.put(export, List.copyOf(c.excluded));
