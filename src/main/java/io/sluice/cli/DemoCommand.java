@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Start the demo database (a private MariaDB on 127.0.0.1 with a sample shop) and keep it running"
                 + " until Ctrl-C; it prints the DSN to try the other commands with.",
         footerHeading = "%nExample, in another terminal while it runs:%n",
-        footer = {"  sluice probe --dsn mysql://root@127.0.0.1:PORT/sluice_demo --ssl-mode disabled"})
+        footer = {"  probe --dsn mysql://root@127.0.0.1:PORT/sluice_demo --ssl-mode disabled"})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     SluiceCli root;
@@ -36,9 +36,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println(dsn);
         out.flush();
         err.println("The demo database runs at " + dsn + " (user root, no password; TLS off, so add --ssl-mode disabled)"
-                + " until Ctrl-C. Try, in another terminal:");
-        err.println("  sluice probe --dsn " + dsn + " --ssl-mode disabled");
-        err.println("  sluice export --dsn " + dsn + " --ssl-mode disabled --table orders --out orders.parquet");
+                + " until Ctrl-C. Try, in another terminal, this same command (java -jar sluice.jar, or sluice-cli) with:");
+        err.println("  probe --dsn " + dsn + " --ssl-mode disabled");
+        err.println("  export --dsn " + dsn + " --ssl-mode disabled --table orders --out orders.parquet");
         err.flush();
         Thread.currentThread().join(); // until Ctrl-C ends the process
         return 0;

@@ -31,7 +31,7 @@ class DemoCommandIT {
                 Thread.sleep(200);
             }
             assertTrue(dsn != null && dsn.matches("mysql://root@127\\.0\\.0\\.1:\\d+/sluice_demo"), "stdout is the DSN: " + dsn);
-            assertTrue(read(dir.resolve("demo.err")).contains("until Ctrl-C. Try, in another terminal:"), read(dir.resolve("demo.err")));
+            assertTrue(read(dir.resolve("demo.err")).contains("until Ctrl-C. Try, in another terminal, this same command"), read(dir.resolve("demo.err")));
 
             Cli.Run probe = Cli.run("", "probe", "--dsn", dsn, "--ssl-mode", "disabled");
             assertEquals(0, probe.code(), probe.err());

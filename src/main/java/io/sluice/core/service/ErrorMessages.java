@@ -52,6 +52,9 @@ public final class ErrorMessages {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof io.sluice.core.server.ServerUnavailableException) {
+                return c.getMessage(); // the private server's own sentence ("install the 'mariadb-server' package")
+            }
             String s = fromCause(c, where, spec, userSql);
             if (s != null) {
                 return s;

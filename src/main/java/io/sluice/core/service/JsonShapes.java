@@ -76,6 +76,9 @@ public final class JsonShapes {
                 t.put("streamingSeconds", o.summary().streaming().toNanos() / 1e9);
                 t.put("rowsPerSecond", Math.round(o.summary().rowsPerSecond()));
                 t.put("nulledValues", o.summary().nulledValues()); // zero dates … written as NULL
+                if (o.summary().connections() > 1) {
+                    t.put("connections", o.summary().connections()); // key ranges read at once into the file
+                }
                 if (o.summary().note() != null) {
                     t.put("note", o.summary().note()); // e.g. a table without a key read as one stream
                 }

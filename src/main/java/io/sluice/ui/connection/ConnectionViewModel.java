@@ -74,6 +74,7 @@ public final class ConnectionViewModel {
             spec = toSpec();
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
+            disconnect();
             return;
         }
         busy.set(true);
@@ -96,12 +97,18 @@ public final class ConnectionViewModel {
             }
         }, sentence -> {
             fail(sentence);
-            // the tables below were the last server's: not shown, previewed or exported next to a DSN that failed
-            // (a running export keeps its own connection and finishes)
-            if (state.connectedProperty().get() != null && !state.exportRunningProperty().get()) {
-                state.connectedProperty().set(null);
-            }
+            disconnect();
         }));
+    }
+
+    /**
+     * After a failed connection the tables below were the last server's: not shown, previewed or exported
+     * next to a DSN that failed (a running export keeps its own connection and finishes).
+     */
+    private void disconnect() {
+        if (state.connectedProperty().get() != null && !state.exportRunningProperty().get()) {
+            state.connectedProperty().set(null);
+        }
     }
 
     /** Starts the private demo MariaDB with the sample shop and connects to it. */

@@ -55,10 +55,10 @@ public final class SchemaViewModel {
             if (spec != null) {
                 load(spec);
             } else {
+                state.sourceProperty().set(null); // first: the export form saves the source's choices from its columns
                 databases.clear();
                 state.columns().clear();
                 state.selectedTableProperty().set(null);
-                state.sourceProperty().set(null);
                 status.set("Not connected: connect to list the tables.");
             }
         });
@@ -68,17 +68,24 @@ public final class SchemaViewModel {
 
     /** Lists databases and tables of a fresh connection (the server's own left out), then reopens the last source. */
     public void load(ConnectionSpec connection) {
+        state.sourceProperty().set(null); // first: the export form saves the source's choices from its columns
         databases.clear();
         state.columns().clear();
         state.selectedTableProperty().set(null);
-        state.sourceProperty().set(null);
         status.set("Reading the catalogue …");
         tasks.execute(ctx -> service.catalogue(connection, null), Outcome.of(list -> {
+            if (!connection.equals(state.connectedProperty().get())) {
+                return; // the connection changed or failed while this one's catalogue was read
+            }
             databases.setAll(list);
             int tables = list.stream().mapToInt(d -> d.tables().size()).sum();
             status.set(list.size() + " databases, " + tables + " tables.");
             reopenLastSource();
-        }, status::set));
+        }, sentence -> {
+            if (connection.equals(state.connectedProperty().get())) {
+                status.set(sentence);
+            }
+        }));
     }
 
     private void reopenLastSource() {

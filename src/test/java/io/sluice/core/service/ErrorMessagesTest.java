@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** Failures without a server: each becomes one sentence that names what to do. */
 class ErrorMessagesTest {
+    /** The installed app has no MariaDB of its own: its demo says what to install, not "something unexpected". */
+    @Test
+    void aDemoWithoutMariaDbSaysWhatToInstall() {
+        String said = "The demo database needs MariaDB: install the 'mariadb-server' package.";
+        assertEquals(said, ErrorMessages.describe(new io.sluice.core.server.ServerUnavailableException(said), null));
+        assertEquals(said, ErrorMessages.wrap(new IllegalStateException("start",
+                new io.sluice.core.server.ServerUnavailableException(said)), null, "filter").getMessage());
+    }
+
     @Test
     void aFileThatCannotBeCreatedNamesItsFolder() {
         assertEquals("Sluice could not create a file in the folder /proc; choose another folder.",
