@@ -184,14 +184,21 @@ class WorkbenchQueueUiIT {
     @Test
     @Order(4)
     void theQueueReadsEachTableOverTheFormsConnections(FxRobot robot, TestDb db) throws Exception {
-        connectAndChoose(robot, db, "sluice_types.ints", "sluice_types.temporal");
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_qnokey", "DROP TABLE IF EXISTS sluice_qnokey.loose",
+                "CREATE TABLE sluice_qnokey.loose (a INT, b VARCHAR(10))", "INSERT INTO sluice_qnokey.loose VALUES (1, 'x'), (2, NULL)");
+        connectAndChoose(robot, db, "sluice_types.ints", "sluice_types.temporal", "sluice_qnokey.loose");
         robot.interact(() -> window.export().parallelProperty().set("2"));
         try {
             Path folder = out.resolve("two-connections");
             robot.interact(() -> window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder));
             WindowDriver.waitFor(() -> !window.state().exportRunningProperty().get() && states().stream().noneMatch("waiting"::equals));
-            assertEquals(List.of("done", "done"), states(), window.queue().messageProperty().get());
-            assertEquals(List.of(2, 2), window.state().lastJobProperty().get().exports().stream().map(e -> e.connections()).toList());
+            assertEquals(List.of("done", "done", "done"), states(), window.queue().messageProperty().get());
+            assertEquals(List.of(2, 2, 2), window.state().lastJobProperty().get().exports().stream().map(e -> e.connections()).toList());
+            // the table without a key was read as one stream, and its row says so
+            String loose = window.queue().rows().stream().filter(r -> r.table().endsWith("loose")).findFirst().orElseThrow()
+                    .detailProperty().get();
+            assertTrue(loose.endsWith("— The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read"
+                    + " as one stream."), loose);
             try (Connection c = db.connect()) {
                 for (String t : List.of("ints", "temporal")) {
                     ParquetVerifier.Report r = ParquetVerifier.verify(c, "sluice_types", t, "id", folder.resolve("sluice_types/" + t + ".parquet"));

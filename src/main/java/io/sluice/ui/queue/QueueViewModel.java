@@ -98,6 +98,9 @@ public final class QueueViewModel {
                 rows.set(String.format(Locale.ROOT, "%,d", o.summary().rows()));
                 rate.set(String.format(Locale.ROOT, "%,.0f", o.summary().rowsPerSecond()));
                 bytes.set(Units.bytes(o.summary().fileBytes()));
+                if (o.summary().note() != null) { // e.g. a view read as one stream although connections were set
+                    detail.set(detail.get() + " — " + o.summary().note());
+                }
             } else {
                 detail.set(o.sentence());
             }
