@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -214,7 +215,7 @@ public final class SluiceService implements AutoCloseable {
      */
     private ExportSummary exportInRanges(ConnectionSpec spec, ExportRequest request, ExportListener listener, CancelToken cancel) {
         int connections = request.connections();
-        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean connected = new AtomicBoolean();
         try {
             return new SplitExporter(allocator).runIntoOneFile(() -> {
                 Connection c = Connections.openReadOnly(spec);

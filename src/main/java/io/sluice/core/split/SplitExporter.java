@@ -16,6 +16,7 @@ import io.sluice.core.export.QueryStop;
 import io.sluice.core.export.Version;
 import io.sluice.core.read.BatchReader;
 import io.sluice.core.read.ColumnReader;
+import io.sluice.core.read.GeometryReader;
 import io.sluice.core.read.RowSource;
 import io.sluice.core.read.StreamingQuery;
 import io.sluice.core.read.ValueFormatter;
@@ -120,7 +121,8 @@ public final class SplitExporter {
                 List<Path> inKeyOrder = written.parts.stream()
                         .sorted(Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
                         .map(p -> parts.resolve(p.file)).toList();
-                RowGroupJoiner.join(inKeyOrder, target.temp(), footerOf(readers.values().stream().map(BatchReader::footerMetadata).toList()), cancel::isCancelled);
+                Map<String, String> footer = footerOf(readers.values().stream().map(BatchReader::footerMetadata).toList());
+                RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled);
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -155,7 +157,7 @@ public final class SplitExporter {
             });
         }
         // at most as many as one stream lists (there the first met, here the smallest: past 64 SRIDs the list is a sample)
-        srids.forEach((k, v) -> out.put(k, v.stream().limit(io.sluice.core.read.GeometryReader.MAX_TRACKED_SRIDS)
+        srids.forEach((k, v) -> out.put(k, v.stream().limit(GeometryReader.MAX_TRACKED_SRIDS)
                 .map(String::valueOf).collect(Collectors.joining(","))));
         return out;
     }

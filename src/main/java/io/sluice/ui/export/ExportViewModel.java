@@ -255,10 +255,19 @@ public final class ExportViewModel {
      */
     public int connectionsForTables() {
         try {
-            int n = parallel.get() == null || parallel.get().isBlank() ? 1 : Integer.parseInt(parallel.get().strip());
+            int n = parallelConnections();
             return n >= 1 && n <= 64 ? n : 1;
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             return 1;
+        }
+    }
+
+    /** The "parallel connections" field: 1 when empty. */
+    private int parallelConnections() {
+        try {
+            return parallel.get() == null || parallel.get().isBlank() ? 1 : Integer.parseInt(parallel.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Parallel connections must be a whole number from 1 to 64.");
         }
     }
 
@@ -266,12 +275,7 @@ public final class ExportViewModel {
     private SplitOptions splitOptions() {
         long rows = Limits.parseRowLimit(rowsPerFile.get()) == null ? 0 : Limits.parseRowLimit(rowsPerFile.get());
         long bytes = sizePerFile.get() == null || sizePerFile.get().isBlank() ? 0 : SplitOptions.parseSize(sizePerFile.get());
-        int n;
-        try {
-            n = parallel.get() == null || parallel.get().isBlank() ? 1 : Integer.parseInt(parallel.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Parallel connections must be a whole number from 1 to 64.");
-        }
+        int n = parallelConnections();
         if (rows == 0 && bytes == 0 && n == 1 && !resume.get()) {
             return null;
         }

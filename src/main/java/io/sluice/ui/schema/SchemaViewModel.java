@@ -55,10 +55,7 @@ public final class SchemaViewModel {
             if (spec != null) {
                 load(spec);
             } else {
-                state.sourceProperty().set(null); // first: the export form saves the source's choices from its columns
-                databases.clear();
-                state.columns().clear();
-                state.selectedTableProperty().set(null);
+                clear();
                 status.set("Not connected: connect to list the tables.");
             }
         });
@@ -68,10 +65,7 @@ public final class SchemaViewModel {
 
     /** Lists databases and tables of a fresh connection (the server's own left out), then reopens the last source. */
     public void load(ConnectionSpec connection) {
-        state.sourceProperty().set(null); // first: the export form saves the source's choices from its columns
-        databases.clear();
-        state.columns().clear();
-        state.selectedTableProperty().set(null);
+        clear();
         status.set("Reading the catalogue …");
         tasks.execute(ctx -> service.catalogue(connection, null), Outcome.of(list -> {
             if (!connection.equals(state.connectedProperty().get())) {
@@ -86,6 +80,14 @@ public final class SchemaViewModel {
                 status.set(sentence);
             }
         }));
+    }
+
+    /** No tree, table or columns: before a catalogue is read, and when not connected. */
+    private void clear() {
+        state.sourceProperty().set(null); // first: the export form saves the source's choices from its columns
+        databases.clear();
+        state.columns().clear();
+        state.selectedTableProperty().set(null);
     }
 
     private void reopenLastSource() {
