@@ -219,8 +219,13 @@ class WorkbenchUiIT {
         assertEquals(4, window.export().summaryProperty().get().rows(), "the Summary tab, as for one connection");
         waitFor(() -> !window.export().sampleRows().isEmpty()); // the sample, from the first range's rows
         assertEquals("1", window.export().sampleRows().get(0).get(0), "the first range's first row: " + window.export().sampleRows());
-        // the sample's columns fitted to their values, as the preview's (a fixed 120 px cut 'emoji 😀 and 𠀀 (4-byte)')
+        // the sample's columns fitted to their values, as the preview's (a fixed 120 px cut 'emoji 😀 and 𠀀 (4-byte)'),
+        // when the grid is seen: a finished export shows its Summary
         javafx.scene.control.TableView<?> sample = robot.lookup("#sampleTable").queryAs(javafx.scene.control.TableView.class);
+        double hidden = sample.getColumns().stream().filter(c -> c.getText().startsWith("vc")).findFirst().orElseThrow().getPrefWidth();
+        assertEquals(120, hidden, 0.01, "not fitted behind the Summary tab");
+        robot.clickOn("Sample of exported rows");
+        WaitForAsyncUtils.waitForFxEvents();
         double vc = sample.getColumns().stream().filter(c -> c.getText().startsWith("vc")).findFirst().orElseThrow().getPrefWidth();
         assertTrue(vc > 150, "vc is " + vc + " px wide");
         String said = window.export().messageProperty().get();

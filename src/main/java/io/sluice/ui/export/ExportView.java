@@ -5,6 +5,7 @@ import io.sluice.core.write.Compression;
 import io.sluice.ui.Fxml;
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -112,15 +113,30 @@ public final class ExportView {
         vm.summaryProperty().addListener((o, a, s) -> showSummary(s));
         vm.exportingProperty().addListener((o, a, running) -> {
             if (running) {
+                sampleFitted = true; // nothing to fit until it is over
                 tabs.getSelectionModel().select(sampleTab);
             } else {
                 // fitted when the export is over, not as its rows arrive: wider columns draw more text at every
                 // frame, and headless (software rendering) that cost the export 0.5-1 s and its longest FX stall
                 // 87-153 ms against 59-100 ms in 3 alternating runs of ExportUiBench each (docs/benchmarks.md)
-                fitColumns(sampleTable, vm.sampleRows());
+                sampleFitted = false;
+                Platform.runLater(this::fitSampleIfShown); // after the outcome: a success then shows its Summary
             }
         });
+        // and not before the grid is seen: a finished export shows its Summary, and measuring 100 rows of
+        // text in the same frame made that frame the export's longest stall (47 ms of the FX thread's CPU)
+        sampleTab.selectedProperty().addListener((o, was, is) -> fitSampleIfShown());
     }
+
+    private void fitSampleIfShown() {
+        if (!sampleFitted && sampleTab.isSelected()) {
+            sampleFitted = true;
+            fitColumns(sampleTable, vm.sampleRows());
+        }
+    }
+
+    /** Whether the sample grid's columns fit its rows, or are to be fitted when the grid is next seen. */
+    private boolean sampleFitted = true;
 
     /** The rows, the bounds (px) and the room around a cell's text that fitting the preview's columns uses. */
     private static final int FIT_ROWS = 100;

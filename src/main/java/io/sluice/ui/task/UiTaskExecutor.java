@@ -17,9 +17,18 @@ import org.slf4j.LoggerFactory;
  * Runs each job in a {@code javafx.concurrent.Task} on a background thread. The job's progress and
  * message go through the Task (which hands them to the FX thread, coalesced); its result or one
  * plain sentence arrives on the FX thread.
+ *
+ * <p>A job starts once the window has drawn the frame that shows it started (a disabled button, the
+ * tab it reports to, the veils over locked panels), at most {@value #FRAME_WAIT_MS} ms later. That
+ * frame took the software renderer 30-40 ms of CPU; drawn while an export's threads and the server
+ * took both cores of the benchmark's machine, it was the longest wait of the FX thread in most
+ * exports (docs/benchmarks.md, eighteenth pass).
  */
 public final class UiTaskExecutor implements TaskExecutor {
     private static final Logger log = LoggerFactory.getLogger(UiTaskExecutor.class);
+
+    /** The longest a job waits for its first frame: about six frames at 60 Hz. */
+    static final long FRAME_WAIT_MS = 100;
 
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sluice-ui-task");
@@ -43,7 +52,11 @@ public final class UiTaskExecutor implements TaskExecutor {
                 outcome.failed(ErrorMessages.describe(t, null));
             }
         });
-        pool.submit(task);
+        FramesDrawn frames = FramesDrawn.fromNow();
+        pool.submit(() -> {
+            frames.await(FRAME_WAIT_MS);
+            task.run();
+        });
         return new Handle(task, token);
     }
 
