@@ -412,14 +412,7 @@ class FaultsIT {
         Path home = dir.resolve("home");
         Process p = Cli.startJar(JarImage.jar(), List.of("-Xmx256m"), home, dir.resolve("out.txt"), dir.resolve("err.txt"),
                 pausedExport(db, out));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(1_000); // the server holds the middle row back 5 s
-        assertTrue(p.isAlive(), () -> "the export ended before the kill: " + read(dir.resolve("err.txt")));
-        p.destroyForcibly();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        killMidway(p);
         // 10 s: the second JVM learns of the first one's end through ProcessHandle.onExit, then cancels the
         // export; with test classes two at a time on 2 cores that took over 3 s now and then. A JVM
         // that exported on instead would have replaced the target by then (the server's pause is 5 s),
@@ -431,6 +424,38 @@ class FaultsIT {
         assertEquals(List.of(), exportsRunning(out), "the second JVM ended within 10 s of the first");
         assertArrayEquals(OLD, Files.readAllBytes(out));
         Targets.assertNoTempFiles(dir);
+    }
+
+    /**
+     * SIGKILL on the exporting JVM itself (the out-of-memory killer, a power cut): it cannot delete its
+     * temp file, which can be as large as the table. The next export to the same target removes it.
+     */
+    @Test
+    void whatAKilledExportLeftGoesAtTheNextExportToTheSameTarget(TestDb db) throws Exception {
+        BigTable.ensure(db);
+        Path out = keep("killed.parquet");
+        Process p = Cli.start(dir.resolve("home"), dir.resolve("out.txt"), dir.resolve("err.txt"), pausedExport(db, out));
+        killMidway(p);
+        assertTrue(tempFileExists(), "a killed JVM cannot clean up");
+        assertArrayEquals(OLD, Files.readAllBytes(out));
+
+        Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
+                "--out", out.toString(), "--limit", "3", "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        Targets.assertNoTempFiles(dir);
+        assertTrue(r.out().startsWith("Wrote 3 rows to " + out), r.out());
+    }
+
+    /** SIGKILL once the export has its temp file and waits for the row the server holds back. */
+    private void killMidway(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(1_000); // the server holds the middle row back 5 s
+        assertTrue(p.isAlive(), () -> "the export ended before the kill: " + read(dir.resolve("err.txt")));
+        p.destroyForcibly();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
     }
 
     private static List<ProcessHandle> exportsRunning(Path out) {
