@@ -81,12 +81,25 @@ final class BatchReport {
         return outcomes.stream().allMatch(TableOutcome::done) ? 0 : SluiceCli.EXIT_FAILURE;
     }
 
-    /** A table's progress line on a terminal, named. */
+    /** A table's progress line on a terminal, named; a shorter line is padded over the longer one before it. */
     static ExportListener progressLine(PrintWriter err, String name) {
         return new ExportListener() {
+            private int width;
+
             @Override
             public void progress(ExportProgress p) {
-                err.print("\r" + name + "  " + p.line() + "   ");
+                show(p.line());
+            }
+
+            @Override
+            public void joining(long bytesWritten, long bytesInAll) {
+                show(ExportProgress.joiningLine(bytesWritten, bytesInAll));
+            }
+
+            private void show(String line) {
+                String text = name + "  " + line + "   ";
+                width = Math.max(width, text.length());
+                err.print("\r" + text + " ".repeat(width - text.length()));
                 err.flush();
             }
         };

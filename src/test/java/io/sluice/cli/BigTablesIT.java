@@ -159,10 +159,16 @@ class BigTablesIT {
         BigTable.ensure(db);
         Path file = dir.resolve("wide.parquet");
         Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
-                "--parallel", "4", "--out", file.toString(), "--no-progress", "--json");
+                "--parallel", "4", "--out", file.toString(), "--progress", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"target\":\"" + file + "\"") && r.out().contains("\"columns\":[")
                 && r.out().contains("\"connections\":4,"), r.out());
+        // the progress line goes on while the ranges are joined: from 0% to 100%, after each row group
+        List<String> lines = java.util.Arrays.stream(r.err().split("\r")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> joining = lines.stream().filter(l -> l.startsWith("joining the ranges into one file  ·  ")).toList();
+        assertTrue(joining.size() >= 5 && joining.get(0).startsWith("joining the ranges into one file  ·  0%  ·  0 B of ")
+                && lines.get(lines.size() - 1).startsWith("joining the ranges into one file  ·  100%  ·  "), r.err());
+        assertEquals(joining, lines.subList(lines.indexOf(joining.get(0)), lines.size()), "the rows are read before the join");
         assertSameAggregatesIn(db, file.toString());
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
                 org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),

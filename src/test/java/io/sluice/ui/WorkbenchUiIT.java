@@ -230,6 +230,8 @@ class WorkbenchUiIT {
         assertTrue(vc > 150, "vc is " + vc + " px wide");
         String said = window.export().messageProperty().get();
         assertTrue(said.startsWith("Wrote 4 rows to " + target + " (") && said.contains(" over 2 connections"), said);
+        String line = window.export().progressTextProperty().get(); // the last step: the ranges joined
+        assertTrue(line.startsWith("joining the ranges into one file  ·  100%  ·  "), line);
         assertTrue(Files.isRegularFile(target), "one file, not a folder");
         io.sluice.testing.Targets.assertNoTempFiles(out);
         Screenshots.save(window.scene(), "14-parallel-into-one-file");

@@ -15,6 +15,13 @@ public interface ExportListener {
 
     default void progress(ExportProgress progress) {}
 
+    /**
+     * A one-file export over several connections has read its ranges and joins them into the file:
+     * {@code bytesWritten} of about {@code bytesInAll} so far (the parts' sizes; the file's footer is new).
+     * On the thread that joins, after the last {@link #progress}.
+     */
+    default void joining(long bytesWritten, long bytesInAll) {}
+
     /** A split export's range {@code range} (0-based) has read {@code rowsRead} rows so far. */
     default void rangeProgress(int range, long rowsRead) {}
 

@@ -32,6 +32,13 @@ public record ExportProgress(long rowsRead, long rowsWritten, long bytesWritten,
                 Units.bytes(bytesWritten), Units.duration(elapsed), etaText);
     }
 
+    /** The line both faces show while a one-file export over several connections joins its ranges. */
+    public static String joiningLine(long bytesWritten, long bytesInAll) {
+        long pct = bytesInAll <= 0 ? 100 : Math.min(100, Math.round(100.0 * bytesWritten / bytesInAll));
+        return String.format(Locale.ROOT, "joining the ranges into one file  ·  %d%%  ·  %s of %s", pct, Units.bytes(bytesWritten),
+                Units.bytes(bytesInAll));
+    }
+
     public Optional<Duration> eta() {
         double rate = rowsPerSecond();
         if (expectedRows < 0 || rate <= 0) {

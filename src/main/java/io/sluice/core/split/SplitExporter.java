@@ -122,7 +122,16 @@ public final class SplitExporter {
                         .sorted(Comparator.comparingInt((Manifest.Part p) -> p.range).thenComparingInt(p -> p.seq))
                         .map(p -> parts.resolve(p.file)).toList();
                 Map<String, String> footer = footerOf(readers.values().stream().map(BatchReader::footerMetadata).toList());
-                RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled);
+                long inAll = 0;
+                for (Path part : inKeyOrder) {
+                    inAll += Files.size(part);
+                }
+                long bytesInAll = inAll;
+                listener.joining(0, bytesInAll);
+                RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled,
+                        bytes -> listener.joining(Math.min(bytes, bytesInAll), bytesInAll));
+                long joined = Files.size(target.temp()); // the parts' own footers are not in it: done is the file's size
+                listener.joining(joined, joined);
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
@@ -47,8 +48,10 @@ public final class RowGroupJoiner {
      *
      * @param footer put over the first part's key-value metadata (the Arrow schema, the source)
      * @param cancelled asked between row groups: a long join stops with {@link CancelledException}
+     * @param written told the bytes written to {@code out} so far, after each row group
      */
-    public static void join(List<Path> parts, Path out, Map<String, String> footer, BooleanSupplier cancelled) throws IOException {
+    public static void join(List<Path> parts, Path out, Map<String, String> footer, BooleanSupplier cancelled,
+                            LongConsumer written) throws IOException {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("nothing to join");
         }
@@ -66,7 +69,7 @@ public final class RowGroupJoiner {
                     ParquetProperties.builder().build());
             writer.start();
             for (Path part : parts) {
-                append(writer, schema, new ChannelInputFile(part), cancelled);
+                append(writer, schema, new ChannelInputFile(part), cancelled, written);
                 Files.delete(part);
             }
             writer.end(metadata);
@@ -111,8 +114,8 @@ public final class RowGroupJoiner {
         return ParquetMetadataConverter.fromParquetOffsetIndex(Util.readOffsetIndex(in));
     }
 
-    private static void append(ParquetFileWriter writer, MessageType schema, InputFile part, BooleanSupplier cancelled)
-            throws IOException {
+    private static void append(ParquetFileWriter writer, MessageType schema, InputFile part, BooleanSupplier cancelled,
+                               LongConsumer written) throws IOException {
         try (SeekableInputStream in = part.newStream()) {
             ParquetMetadata footer = footer(in, part.getLength());
             if (!footer.getFileMetaData().getSchema().equals(schema)) {
@@ -146,6 +149,7 @@ public final class RowGroupJoiner {
                             columnIndexes.get(g).get(c), offsetIndexes.get(g).get(c));
                 }
                 writer.endBlock();
+                written.accept(writer.getPos());
             }
         }
     }

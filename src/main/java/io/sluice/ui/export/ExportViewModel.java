@@ -561,6 +561,11 @@ public final class ExportViewModel {
         }
 
         @Override
+        public void joining(long bytesWritten, long bytesInAll) {
+            ctx.updateMessage(ExportProgress.joiningLine(bytesWritten, bytesInAll));
+        }
+
+        @Override
         public void rangeProgress(int range, long rowsRead) {
             ranges.put(range, rowsRead);
         }
