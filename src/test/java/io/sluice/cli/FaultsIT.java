@@ -428,16 +428,27 @@ class FaultsIT {
 
     /**
      * SIGKILL on the exporting JVM itself (the out-of-memory killer, a power cut): it cannot delete its
-     * temp file, which can be as large as the table. The next export to the same target removes it.
+     * temp file, which can be as large as the table. The next export to the same target removes it; one
+     * while the first still runs leaves the first's alone (its writer's lock is held).
      */
     @Test
     void whatAKilledExportLeftGoesAtTheNextExportToTheSameTarget(TestDb db) throws Exception {
         BigTable.ensure(db);
         Path out = keep("killed.parquet");
         Process p = Cli.start(dir.resolve("home"), dir.resolve("out.txt"), dir.resolve("err.txt"), pausedExport(db, out));
+        waitForTempFile(p);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && tempFiles().size() < 2) { // the lock file comes first, then the temp file
+            Thread.sleep(10);
+        }
+        List<Path> first = tempFiles();
+        assertEquals(2, first.size(), "a temp file and its writer's lock: " + first);
+        Cli.Run meanwhile = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table",
+                BigTable.TABLE, "--out", out.toString(), "--limit", "3", "--no-progress");
+        assertEquals(0, meanwhile.code(), meanwhile.err());
+        assertEquals(first, tempFiles(), "a running export's files stay");
         killMidway(p);
-        assertTrue(tempFileExists(), "a killed JVM cannot clean up");
-        assertArrayEquals(OLD, Files.readAllBytes(out));
+        assertEquals(first, tempFiles(), "a killed JVM cannot clean up");
 
         Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, BigTable.DB), "--ssl-mode", "disabled", "--table", BigTable.TABLE,
                 "--out", out.toString(), "--limit", "3", "--no-progress");
@@ -446,12 +457,22 @@ class FaultsIT {
         assertTrue(r.out().startsWith("Wrote 3 rows to " + out), r.out());
     }
 
-    /** SIGKILL once the export has its temp file and waits for the row the server holds back. */
-    private void killMidway(Process p) throws Exception {
+    private void waitForTempFile(Process p) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive() && !tempFileExists()) {
             Thread.sleep(20);
         }
+    }
+
+    private List<Path> tempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().contains(".sluice-tmp-")).sorted().toList();
+        }
+    }
+
+    /** SIGKILL once the export has its temp file and waits for the row the server holds back. */
+    private void killMidway(Process p) throws Exception {
+        waitForTempFile(p);
         Thread.sleep(1_000); // the server holds the middle row back 5 s
         assertTrue(p.isAlive(), () -> "the export ended before the kill: " + read(dir.resolve("err.txt")));
         p.destroyForcibly();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.core.export.FileNames;
 import io.sluice.core.job.JobFiles;
 import io.sluice.core.schema.TableInfo;
+import io.sluice.ui.queue.QueueViewModel;
 import io.sluice.testing.BigTable;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.MariaDbExtension;
@@ -94,6 +95,15 @@ class WorkbenchQueueUiIT {
         WindowDriver.waitFor(() -> window.state().chosenTables().size() == tables.length);
     }
 
+    /**
+     * Until the queue of {@code tables} has run: its rows come once their columns are read, off the FX
+     * thread, so an empty queue is not yet a finished one.
+     */
+    private void waitForTheQueue(int tables) throws Exception {
+        WindowDriver.waitFor(() -> states().size() == tables && !window.state().exportRunningProperty().get()
+                && states().stream().noneMatch(s -> s.equals("waiting") || s.equals("running") || s.equals("joining")));
+    }
+
     private List<String> states() {
         return window.queue().rows().stream().map(r -> r.stateProperty().get()).toList();
     }
@@ -104,7 +114,7 @@ class WorkbenchQueueUiIT {
         connectAndChoose(robot, db, "sluice_types.ints", "sluice_types.nums", "sluice_types.temporal");
         Path folder = out.resolve("three");
         robot.interact(() -> window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder));
-        WindowDriver.waitFor(() -> !window.state().exportRunningProperty().get() && states().stream().noneMatch("waiting"::equals));
+        waitForTheQueue(window.state().chosenTables().size());
         assertEquals(List.of("done", "done", "done"), states(), window.queue().messageProperty().get());
         assertEquals("Wrote 3 of 3 tables.", window.queue().messageProperty().get());
         try (Connection c = db.connect()) {
@@ -146,7 +156,7 @@ class WorkbenchQueueUiIT {
         connectAndChoose(robot, db, "sluice_types.ints", "sluice_types.bins");
         Path folder = out.resolve("job");
         robot.interact(() -> window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder));
-        WindowDriver.waitFor(() -> !window.state().exportRunningProperty().get() && states().stream().noneMatch("waiting"::equals));
+        waitForTheQueue(window.state().chosenTables().size());
         List<String> before = contents(folder);
         Path job = out.resolve("window-job.json");
         JobFiles.write(window.state().lastJobProperty().get(), job); // what File > Save job... writes
@@ -190,9 +200,20 @@ class WorkbenchQueueUiIT {
         robot.interact(() -> window.export().parallelProperty().set("2"));
         try {
             Path folder = out.resolve("two-connections");
-            robot.interact(() -> window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder));
-            WindowDriver.waitFor(() -> !window.state().exportRunningProperty().get() && states().stream().noneMatch("waiting"::equals));
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>(); // each row's states as they came
+            javafx.collections.ListChangeListener<QueueViewModel.Row> watch = c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(r -> r.stateProperty().addListener((o, was, now) -> seen.add(r.table() + ": " + now)));
+                }
+            };
+            robot.interact(() -> {
+                window.queue().rows().addListener(watch);
+                window.queue().exportTables(List.copyOf(window.state().chosenTables()), folder);
+            });
+            waitForTheQueue(3);
             assertEquals(List.of("done", "done", "done"), states(), window.queue().messageProperty().get());
+            robot.interact(() -> window.queue().rows().removeListener(watch));
+            assertTrue(seen.stream().anyMatch(x -> x.contains("ints") && x.endsWith(": joining")), "the ranges' join on its row: " + seen);
             assertEquals(List.of(2, 2, 2), window.state().lastJobProperty().get().exports().stream().map(e -> e.connections()).toList());
             // the table without a key was read as one stream, and its row says so
             String loose = window.queue().rows().stream().filter(r -> r.table().endsWith("loose")).findFirst().orElseThrow()

@@ -13,9 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,17 +30,22 @@ import org.slf4j.LoggerFactory;
  * target is always either the old file or the complete new one, and no temp file stays behind.
  *
  * <p>A process killed outright (kill -9, the out-of-memory killer, a power cut) cannot delete its temp
- * file, and an export's temp file can be as large as the table. Its name carries the writing process's
- * id, so the next export to the same target removes the temp files (and a parallel export's folder of
- * ranges) of processes that are no longer running. A running process's are left alone, whoever it is.
+ * file, and an export's temp file can be as large as the table. So each writer holds a lock on an empty
+ * file beside its temp file ({@link WriterLock}), and the next export to the same target removes the
+ * temp files (and a parallel export's folder of ranges) whose lock no live process holds. The temp
+ * file's name carries its process's id, which tells people, not the sweep, whose it was.
  */
 public final class AtomicTarget implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AtomicTarget.class);
     /** Part of every temp file's name: the target's name, this, and a random suffix. */
     public static final String TEMP_MARK = ".sluice-tmp-";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** What follows the target's name in a temp file's: the mark, the process id, a random part; a folder of ranges ends so. */
-    private static final Pattern TEMP_SUFFIX = Pattern.compile(Pattern.quote(TEMP_MARK) + "(\\d{1,18})-[0-9a-f]{12}(-ranges)?");
+    /**
+     * What follows the target's name in a temp file's: the mark, the process id and a random part (the
+     * stem), then nothing, or "-ranges" for a parallel export's folder, or ".lock" for its writer's lock.
+     */
+    private static final Pattern LEFT_SUFFIX = Pattern.compile(Pattern.quote(TEMP_MARK) + "(\\d{1,18}-[0-9a-f]{12})(-ranges|\\.lock)?");
+    private static final String LOCK_SUFFIX = ".lock";
     /**
      * Extensions of the formats people export to instead, by the name of the format: a file named
      * so would hold Parquet that no tool opening it by its name could read.
@@ -49,15 +57,28 @@ public final class AtomicTarget implements AutoCloseable {
 
     private final Path target;
     private final Path temp;
+    private final Optional<WriterLock> lock;
     private boolean committed;
 
-    private AtomicTarget(Path target, Path temp) {
+    private AtomicTarget(Path target, Path temp, Optional<WriterLock> lock) {
         this.target = target;
         this.temp = temp;
+        this.lock = lock;
     }
 
-    /** Creates the (empty) temp file at once, so an unwritable folder fails before any query runs. */
+    /**
+     * Creates the (empty) temp file at once, so an unwritable folder fails before any query runs, and
+     * removes what killed exports to the same target left.
+     */
     public static AtomicTarget begin(Path target) throws IOException {
+        return begin(target, true);
+    }
+
+    /**
+     * As {@link #begin(Path)}; {@code guarded} false for a part of a split export, whose folder the
+     * split keeps itself (a resume removes what a crashed run left there): no lock, no look around.
+     */
+    public static AtomicTarget begin(Path target, boolean guarded) throws IOException {
         checkNamedAsParquet(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -70,52 +91,80 @@ public final class AtomicTarget implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             throw new SluiceException("The target " + abs + " is a folder; name a file.");
         }
-        removeLeftovers(dir, abs.getFileName().toString());
         byte[] r = new byte[6];
         RANDOM.nextBytes(r);
         Path temp = dir.resolve(abs.getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(r));
-        Files.createFile(temp);
-        return new AtomicTarget(abs, temp);
+        Optional<WriterLock> lock = Optional.empty();
+        if (guarded) {
+            removeLeftovers(dir, abs.getFileName().toString());
+            lock = WriterLock.take(temp.resolveSibling(temp.getFileName() + LOCK_SUFFIX)); // before the temp file: never one unguarded
+        }
+        try {
+            Files.createFile(temp);
+        } catch (IOException | RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+        return new AtomicTarget(abs, temp, lock);
     }
 
     /**
      * Removes what exports to {@code name} in {@code dir} left when their process was killed: temp files
-     * and folders of ranges whose process is not running. Best effort: what cannot be listed or deleted is
-     * logged, and the export goes on.
+     * and folders of ranges whose writer's lock no live process holds. Where that cannot be told (no
+     * lock file, a file system without locks) nothing is removed. Best effort: what cannot be listed or
+     * deleted is logged, and the export goes on.
      */
     static void removeLeftovers(Path dir, String name) {
-        List<Path> left;
+        Map<String, List<Path>> byStem = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            left = files.filter(f -> leftByAnEndedProcess(f.getFileName().toString(), name)).toList();
-        } catch (IOException | UncheckedIOException e) {
+            files.forEach(f -> {
+                String file = f.getFileName().toString();
+                Matcher m = file.startsWith(name) ? LEFT_SUFFIX.matcher(file.substring(name.length())) : null;
+                if (m != null && m.matches() && !LOCK_SUFFIX.equals(m.group(2))) {
+                    byStem.computeIfAbsent(name + TEMP_MARK + m.group(1), k -> new ArrayList<>()).add(f);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
             log.debug("could not look for temp files left in {}", dir, e);
             return;
         }
-        for (Path f : left) {
+        byStem.forEach((stem, left) -> {
+            Optional<WriterLock> ended = WriterLock.ofAnEndedWriter(dir.resolve(stem + LOCK_SUFFIX));
+            if (ended.isEmpty()) {
+                return; // its writer is alive, or nobody can tell
+            }
+            for (Path f : left) {
+                delete(f);
+            }
+            release(ended);
+        });
+    }
+
+    private static void delete(Path f) {
+        try {
             if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
                 AtomicFiles.deleteTree(f);
             } else {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    log.warn("could not delete {}, left by an export whose process ended", f, e);
-                    continue;
-                }
+                Files.deleteIfExists(f);
             }
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not delete {}, left by an export whose process ended", f, e);
+        }
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            log.warn("could not delete {}, left by an export whose process ended", f);
+        } else {
             log.info("removed {}, left by an export whose process ended", f);
         }
     }
 
-    private static boolean leftByAnEndedProcess(String file, String name) {
-        if (!file.startsWith(name)) {
-            return false;
-        }
-        Matcher m = TEMP_SUFFIX.matcher(file.substring(name.length()));
-        if (!m.matches()) {
-            return false; // another file, or a temp file without a process id (written before there was one)
-        }
-        long pid = Long.parseLong(m.group(1));
-        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    private static void release(Optional<WriterLock> lock) {
+        lock.ifPresent(l -> {
+            try {
+                l.close();
+            } catch (IOException e) {
+                log.warn("could not give up the lock {}", l, e);
+            }
+        });
     }
 
     /**
@@ -152,6 +201,7 @@ public final class AtomicTarget implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        release(lock); // after the move: until then the lock says the temp file is being written
         syncDirectory(target.getParent());
     }
 
@@ -163,6 +213,7 @@ public final class AtomicTarget implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("could not delete the temp file {}", temp, e);
             }
+            release(lock);
         }
     }
 

@@ -107,7 +107,7 @@ final class PartSink implements BatchSink {
     }
 
     private void open() throws IOException {
-        target = AtomicTarget.begin(dir.resolve(fileName(ranged, range, seq)));
+        target = AtomicTarget.begin(dir.resolve(fileName(ranged, range, seq)), false); // the split keeps its folder
         writer = new ParquetBatchWriter(target.temp(), arrowSchema, columns, options, metadata);
         rowsInPart = 0;
         keyFrom = null;

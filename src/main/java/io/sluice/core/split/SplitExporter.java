@@ -105,6 +105,9 @@ public final class SplitExporter {
      * row groups are each range's own.
      * The summary is a one-file export's: the columns' NULLs and nulled values summed over the ranges.
      */
+    /** How often the join says how far it is: as often as an export's rows. */
+    private static final long JOIN_PROGRESS_EVERY_NANOS = 200_000_000L;
+
     public ExportSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
                                         CancelToken cancel) throws Exception {
         long t0 = System.nanoTime();
@@ -128,10 +131,15 @@ public final class SplitExporter {
                 }
                 long bytesInAll = inAll;
                 listener.joining(0, bytesInAll);
-                RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled,
-                        bytes -> listener.joining(Math.min(bytes, bytesInAll), bytesInAll));
-                long joined = Files.size(target.temp()); // the parts' own footers are not in it: done is the file's size
-                listener.joining(joined, joined);
+                long[] told = {System.nanoTime()};
+                RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled, bytes -> {
+                    long now = System.nanoTime();
+                    if (now - told[0] >= JOIN_PROGRESS_EVERY_NANOS) { // as often as the rows' progress, at most
+                        told[0] = now;
+                        listener.joining(Math.min(bytes, bytesInAll), bytesInAll);
+                    }
+                });
+                listener.joining(bytesInAll, bytesInAll); // done (the parts' own footers were not copied: a little less)
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

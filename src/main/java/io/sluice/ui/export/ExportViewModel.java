@@ -562,6 +562,7 @@ public final class ExportViewModel {
 
         @Override
         public void joining(long bytesWritten, long bytesInAll) {
+            ctx.updateProgress(bytesInAll <= 0 ? 1 : (double) bytesWritten / bytesInAll); // the bar follows the join
             ctx.updateMessage(ExportProgress.joiningLine(bytesWritten, bytesInAll));
         }
 

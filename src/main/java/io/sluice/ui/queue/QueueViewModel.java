@@ -92,6 +92,12 @@ public final class QueueViewModel {
             bytes.set(Units.bytes(p.bytesWritten()));
         }
 
+        /** A table read over several connections: its ranges being joined into its file. */
+        void joining(long bytesWritten) {
+            state.set("joining");
+            bytes.set(Units.bytes(bytesWritten));
+        }
+
         void finished(TableOutcome o) {
             state.set(o.state().name().toLowerCase(Locale.ROOT));
             if (o.done()) {
@@ -288,6 +294,11 @@ public final class QueueViewModel {
                     double f = Math.max(0, p.fraction());
                     ctx.updateProgress((index + f) / queue.size());
                     ctx.onUiThread(() -> queue.get(index).progress(p));
+                }
+
+                @Override
+                public void joining(long bytesWritten, long bytesInAll) {
+                    ctx.onUiThread(() -> queue.get(index).joining(bytesWritten));
                 }
             };
         }

@@ -29,12 +29,22 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     /** The longest a job waits for its first frame: about six frames at 60 Hz. */
     static final long FRAME_WAIT_MS = 100;
+    private final long frameWaitMs;
 
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sluice-ui-task");
         t.setDaemon(true);
         return t;
     });
+
+    public UiTaskExecutor() {
+        this(FRAME_WAIT_MS);
+    }
+
+    /** With another longest wait for the first frame (a test's, on a busy machine). */
+    UiTaskExecutor(long frameWaitMs) {
+        this.frameWaitMs = frameWaitMs;
+    }
 
     @Override
     public <T> TaskHandle execute(BackgroundJob<T> job, Outcome<T> outcome) {
@@ -54,7 +64,7 @@ public final class UiTaskExecutor implements TaskExecutor {
         });
         FramesDrawn frames = FramesDrawn.fromNow();
         pool.submit(() -> {
-            frames.await(FRAME_WAIT_MS);
+            frames.await(frameWaitMs);
             task.run();
         });
         return new Handle(task, token);

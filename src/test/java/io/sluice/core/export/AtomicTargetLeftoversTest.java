@@ -14,48 +14,62 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a killed export leaves (its temp file, a parallel export's folder of ranges) goes at the next
- * export to the same target; a running process's, another target's and files not named so stay.
+ * What a killed export leaves (its temp file, a parallel export's folder of ranges, its writer's lock
+ * file) goes at the next export to the same target; a live writer's, another target's, and anything
+ * whose writer cannot be told stay. FaultsIT does the same with processes.
  */
 class AtomicTargetLeftoversTest {
     @TempDir
     Path dir;
 
     @Test
-    void theNextExportRemovesWhatAnEndedProcessLeftAndNothingElse() throws Exception {
-        long ended = endedProcess();
-        long running = ProcessHandle.current().pid();
+    void theNextExportRemovesWhatAWriterThatEndedLeftAndNothingElse() throws Exception {
         Path target = Files.writeString(dir.resolve("out.parquet"), "the old file");
-        Path staleFile = Files.writeString(dir.resolve("out.parquet.sluice-tmp-" + ended + "-0123456789ab"), "half a file");
-        Path staleRanges = Files.createDirectory(dir.resolve("out.parquet.sluice-tmp-" + ended + "-0123456789ab-ranges"));
+        String stem = "out.parquet.sluice-tmp-4242-0123456789ab";
+        Path staleFile = Files.writeString(dir.resolve(stem), "half a file");
+        Path staleRanges = Files.createDirectory(dir.resolve(stem + "-ranges"));
         Files.writeString(staleRanges.resolve("part-00000.parquet"), "a range");
-        Path runningFile = Files.writeString(dir.resolve("out.parquet.sluice-tmp-" + running + "-abcdefabcdef"), "being written");
-        Path withoutPid = Files.writeString(dir.resolve("out.parquet.sluice-tmp-0123456789ab"), "from an older Sluice");
-        Path otherTarget = Files.writeString(dir.resolve("other.parquet.sluice-tmp-" + ended + "-0123456789ab"), "another target's");
-        Path lookalike = Files.writeString(dir.resolve("out.parquet.sluice-tmp-" + ended + "-notours"), "not a temp name");
+        Files.createFile(dir.resolve(stem + ".lock")); // its writer's lock, which nobody holds now
+        Path withoutLock = Files.writeString(dir.resolve("out.parquet.sluice-tmp-4343-abcdefabcdef"), "no lock file: cannot tell");
+        Path olderName = Files.writeString(dir.resolve("out.parquet.sluice-tmp-0123456789ab"), "from an older Sluice");
+        Path otherTarget = Files.writeString(dir.resolve("other.parquet.sluice-tmp-4242-0123456789ab"), "another target's");
+        Files.createFile(dir.resolve("other.parquet.sluice-tmp-4242-0123456789ab.lock"));
+        Path lookalike = Files.writeString(dir.resolve("out.parquet.sluice-tmp-4242-notours"), "not a temp name");
 
-        try (AtomicTarget t = AtomicTarget.begin(target)) {
-            assertFalse(Files.exists(staleFile), "the ended process's temp file");
-            assertFalse(Files.exists(staleRanges), "the ended process's folder of ranges");
-            for (Path kept : List.of(target, runningFile, withoutPid, otherTarget, lookalike)) {
+        try (AtomicTarget first = AtomicTarget.begin(target)) {
+            assertFalse(Files.exists(staleFile), "the ended writer's temp file");
+            assertFalse(Files.exists(staleRanges), "the ended writer's folder of ranges");
+            assertFalse(Files.exists(dir.resolve(stem + ".lock")), "the ended writer's lock file");
+            for (Path kept : List.of(target, withoutLock, olderName, otherTarget, lookalike)) {
                 assertTrue(Files.exists(kept), kept + " kept");
             }
-            assertEquals("out.parquet.sluice-tmp-" + running + "-", t.temp().getFileName().toString().substring(0,
-                    ("out.parquet.sluice-tmp-" + running + "-").length()), "a temp file names its process");
-            assertTrue(Files.exists(t.temp()));
+            String name = first.temp().getFileName().toString();
+            assertTrue(name.startsWith("out.parquet.sluice-tmp-" + ProcessHandle.current().pid() + "-"), name);
+            assertTrue(Files.exists(first.temp().resolveSibling(name + ".lock")), "a writer holds its lock file");
+            Files.writeString(first.temp(), "the first export's rows");
+
+            // a second export to the same target while the first writes: the first's files are a live writer's
+            try (AtomicTarget second = AtomicTarget.begin(target)) {
+                assertTrue(Files.exists(first.temp()) && Files.exists(first.temp().resolveSibling(name + ".lock")));
+                Files.writeString(second.temp(), "the second export's rows");
+                second.commit();
+            }
+            assertEquals("the second export's rows", Files.readString(target));
+            first.commit();
         }
-        assertEquals("the old file", Files.readString(target), "not committed: the target as it was");
-        assertEquals(Set.of("out.parquet", runningFile.getFileName().toString(), withoutPid.getFileName().toString(),
-                otherTarget.getFileName().toString(), lookalike.getFileName().toString()), names());
+        assertEquals("the first export's rows", Files.readString(target), "both committed, the last one stays");
+        assertEquals(Set.of("out.parquet", withoutLock.getFileName().toString(), olderName.getFileName().toString(),
+                otherTarget.getFileName().toString(), "other.parquet.sluice-tmp-4242-0123456789ab.lock",
+                lookalike.getFileName().toString()), names(), "no temp or lock file of the two exports");
     }
 
-    /** The id of a process that has ended (a JVM that printed its version). */
-    private static long endedProcess() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor();
-        assertFalse(ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false));
-        return p.pid();
+    @Test
+    void anExportThatFailsLeavesNeitherItsTempFileNorItsLock() throws Exception {
+        Path target = dir.resolve("out.parquet");
+        try (AtomicTarget t = AtomicTarget.begin(target)) {
+            Files.writeString(t.temp(), "rows");
+        }
+        assertEquals(Set.of(), names());
     }
 
     private Set<String> names() throws Exception {
