@@ -115,13 +115,16 @@ public final class AtomicTarget implements AutoCloseable {
      * deleted is logged, and the export goes on.
      */
     static void removeLeftovers(Path dir, String name) {
-        Map<String, List<Path>> byStem = new TreeMap<>();
+        Map<String, List<Path>> byStem = new TreeMap<>(); // what each writer left, its lock file not counted
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
                 String file = f.getFileName().toString();
                 Matcher m = file.startsWith(name) ? LEFT_SUFFIX.matcher(file.substring(name.length())) : null;
-                if (m != null && m.matches() && !LOCK_SUFFIX.equals(m.group(2))) {
-                    byStem.computeIfAbsent(name + TEMP_MARK + m.group(1), k -> new ArrayList<>()).add(f);
+                if (m != null && m.matches()) {
+                    List<Path> left = byStem.computeIfAbsent(name + TEMP_MARK + m.group(1), k -> new ArrayList<>());
+                    if (!LOCK_SUFFIX.equals(m.group(2))) {
+                        left.add(f);
+                    }
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -131,16 +134,22 @@ public final class AtomicTarget implements AutoCloseable {
         byStem.forEach((stem, left) -> {
             Optional<WriterLock> ended = WriterLock.ofAnEndedWriter(dir.resolve(stem + LOCK_SUFFIX));
             if (ended.isEmpty()) {
-                return; // its writer is alive, or nobody can tell
+                return; // its writer is alive, or nobody can tell (no lock file: an older Sluice's, no locks here)
             }
+            boolean allGone = true;
             for (Path f : left) {
-                delete(f);
+                allGone &= delete(f);
             }
-            release(ended);
+            try {
+                ended.get().release(allGone); // what could not be deleted keeps its lock file, for a later sweep
+            } catch (IOException e) {
+                log.warn("could not delete the lock file {}", ended.get(), e);
+            }
         });
     }
 
-    private static void delete(Path f) {
+    /** Deletes a file or folder a killed export left; whether it is gone. */
+    private static boolean delete(Path f) {
         try {
             if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
                 AtomicFiles.deleteTree(f);
@@ -150,11 +159,13 @@ public final class AtomicTarget implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.warn("could not delete {}, left by an export whose process ended", f, e);
         }
-        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-            log.warn("could not delete {}, left by an export whose process ended", f);
-        } else {
+        boolean gone = !Files.exists(f, LinkOption.NOFOLLOW_LINKS);
+        if (gone) {
             log.info("removed {}, left by an export whose process ended", f);
+        } else {
+            log.warn("could not delete {}, left by an export whose process ended", f);
         }
+        return gone;
     }
 
     private static void release(Optional<WriterLock> lock) {

@@ -140,6 +140,7 @@ public final class SplitExporter {
                     }
                 });
                 listener.joining(bytesInAll, bytesInAll); // done (the parts' own footers were not copied: a little less)
+                AtomicFiles.deleteTree(parts); // before the commit gives the lock up: until then it guards the folder too
                 target.commit();
                 long bytes = Files.size(target.target());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

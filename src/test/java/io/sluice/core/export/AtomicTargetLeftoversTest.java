@@ -64,6 +64,26 @@ class AtomicTargetLeftoversTest {
     }
 
     @Test
+    void aLockFileAloneGoesAndAWriterIsKnownHoweverItsFolderIsSpelled() throws Exception {
+        Files.createFile(dir.resolve("out.parquet.sluice-tmp-4242-0123456789ab.lock")); // a kill between the lock and the temp file
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
+        try (AtomicTarget first = AtomicTarget.begin(dir.resolve("out.parquet"))) {
+            Set<String> firstsFiles = names();
+            assertEquals(2, firstsFiles.size() - 1, "the orphan lock file went; the first's temp and lock files: " + firstsFiles);
+            // the same target through a link and through ./: the first's writer is this process, whose lock stays
+            for (Path same : List.of(link.resolve("out.parquet"), dir.resolve(".").resolve("out.parquet"))) {
+                try (AtomicTarget second = AtomicTarget.begin(same)) {
+                    assertTrue(names().containsAll(firstsFiles), names().toString());
+                }
+            }
+            Files.writeString(first.temp(), "rows");
+            first.commit();
+        }
+        assertEquals(Set.of("out.parquet", "link"), names());
+        assertEquals("rows", Files.readString(dir.resolve("out.parquet")));
+    }
+
+    @Test
     void anExportThatFailsLeavesNeitherItsTempFileNorItsLock() throws Exception {
         Path target = dir.resolve("out.parquet");
         try (AtomicTarget t = AtomicTarget.begin(target)) {
