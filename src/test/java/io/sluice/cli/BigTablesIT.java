@@ -171,6 +171,9 @@ class BigTablesIT {
         assertTrue(joining.size() >= 2 && joining.get(0).equals("joining the ranges into one file  ·  0%  ·  0 B of " + total)
                 && last.equals("joining the ranges into one file  ·  100%  ·  " + total + " of " + total), r.err());
         assertEquals(joining, lines.subList(lines.indexOf(joining.get(0)), lines.size()), "the rows are read before the join");
+        // the rows' lines say how far, from the table's row estimate, as one connection's do
+        List<String> rows = lines.subList(0, lines.indexOf(joining.get(0)));
+        assertTrue(!rows.isEmpty() && rows.stream().allMatch(l -> l.matches("\\d+%  ·  [\\d,]+ rows  ·  .*")), r.err());
         assertSameAggregatesIn(db, file.toString());
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
                 org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),

@@ -258,6 +258,9 @@ public final class SplitExporter {
         Prepared prepared = prepare(dir, table, plan, key, ranges, mine, opts, ranged, req.where().orElse(null));
         List<Work> work = prepared.work();
         int kept = prepared.kept();
+        // the rows to expect, as a one-connection export of the table shows them (a percentage, an ETA, the
+        // queue's bar); unknown under a filter, for one chunk, and for a resume (some rows are in kept parts)
+        long expected = req.where().isPresent() || opts.chunks() > 0 || kept > 0 ? -1 : plan.schema().table().rowEstimate();
 
         // the rest, range by range, as many at once as there are connections
         WriterOptions options = req.writerOptions();
@@ -314,7 +317,7 @@ public final class SplitExporter {
                             synchronized (lastProgress) {
                                 if (now - lastProgress[0] >= PROGRESS_EVERY_NANOS) {
                                     lastProgress[0] = now;
-                                    listener.progress(new ExportProgress(total, total, bytes.get(), Duration.ofNanos(now - t0), -1));
+                                    listener.progress(new ExportProgress(total, total, bytes.get(), Duration.ofNanos(now - t0), expected));
                                 }
                             }
                         });
