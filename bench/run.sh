@@ -103,8 +103,8 @@ timed() {
   read -r s m u sy < "$WORK/time.txt"
   T[$name]+="$s "; M[$name]+="$m "; C[$name]+="$(awk -v u="$u" -v s="$sy" 'BEGIN {printf "%.2f", u + s}') "
 }
-# the minimum and the median of the figures in $1, skipping failed runs
-stats() { tr ' ' '\n' <<<"$1" | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR) printf "%s %s\n", a[1], a[int((NR+1)/2)]; else print "- -"}'; }
+# the minimum and the median of the figures in $1, skipping failed runs (of an even count, the middle two's mean)
+stats() { tr ' ' '\n' <<<"$1" | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR) print a[1], (NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); else print "- -"}'; }
 heap_peak() { # the most heap in use before any collection, from -Xlog:gc, in MB
   { grep -o '[0-9]*M->' "$1" 2>/dev/null || true; } | sed 's/M->//' | sort -n | tail -1
 }
