@@ -188,6 +188,11 @@ final class ExportCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("Give --out DIR: with split options it names the folder of the parts.");
         }
+        if (tableOptions.query != null) { // the engine says the same; here it is a usage error (exit 2), as --parallel 0 is
+            throw new IllegalArgumentException(parallel > 1 && !(maxRowsPerFile > 0 || maxFileSize != null || chunk != null || resume)
+                    ? "--parallel takes a table; export a query without it."
+                    : "Split and parallel exports take a table; export a query to one file.");
+        }
         int[] ch = chunk == null ? new int[] {0, 0} : SplitOptions.parseChunk(chunk);
         SplitOptions split = new SplitOptions(maxRowsPerFile, maxFileSize == null ? 0 : SplitOptions.parseSize(maxFileSize), parallel,
                 ch[0], ch[1], resume);

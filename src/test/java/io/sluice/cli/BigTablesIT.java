@@ -203,9 +203,14 @@ class BigTablesIT {
         Targets.assertNoTempFiles(dir);
         Cli.Run query = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--query",
                 "SELECT * FROM ints", "--parallel", "2", "--out", file.toString(), "--no-progress");
-        assertEquals(1, query.code(), query.out());
+        assertEquals(2, query.code(), "a usage error, as --parallel 0 is: " + query.out());
         assertTrue(query.err().contains("--parallel takes a table; export a query without it."), query.err());
         assertEquals("the earlier export", Files.readString(file));
+        // a folder of parts that cannot be made: one sentence naming it (a new user's trial got 'something unexpected')
+        Cli.Run folder = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
+                "--parallel", "2", "--max-rows-per-file", "2", "--out", "/proc/no-such-folder", "--no-progress");
+        assertEquals(1, folder.code(), folder.out());
+        assertEquals("The folder /proc/no-such-folder cannot be created; choose a folder you can write to.", folder.err().strip());
     }
 
     @Test

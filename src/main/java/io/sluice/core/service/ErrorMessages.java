@@ -30,9 +30,13 @@ public final class ErrorMessages {
     /** "Table 'db.t' doesn't exist", "View 'db.v' references invalid table(s) …": the server does not escape a quote in the name. */
     private static final Pattern QUOTED_NAME = Pattern.compile("^(?:Table '(.*)' doesn't exist|View '(.*?)' references)");
 
-    private static final String LOG_HINT = "(sluice.log in the Sluice settings folder)";
 
     private ErrorMessages() {}
+
+    /** Where the details are: the log file the launcher chose (LogConfigurator), else the settings folder's. */
+    private static String logFile() {
+        return System.getProperty("sluice.log.file", io.sluice.core.AppPaths.logFile().toString());
+    }
 
     /** One sentence for {@code t}; {@code spec} (nullable) names the server in the sentence. */
     public static String describe(Throwable t, ConnectionSpec spec) {
@@ -63,7 +67,7 @@ public final class ErrorMessages {
                 break;
             }
         }
-        return "Something unexpected went wrong; the log file " + LOG_HINT + " has the details.";
+        return "Something unexpected went wrong; the log file " + logFile() + " has the details.";
     }
 
     /** Wraps {@code t} as a {@link SluiceException} with the sentence from {@link #describe}. */

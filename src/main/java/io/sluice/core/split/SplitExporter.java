@@ -202,7 +202,11 @@ public final class SplitExporter {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new SluiceException("With split options, --out names a folder, and " + dir + " is a file.");
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SluiceException("The folder " + dir + " cannot be created; choose a folder you can write to.", e);
+        }
         ExportPlan plan;
         Optional<ColumnInfo> key;
         RangePlan ranges;

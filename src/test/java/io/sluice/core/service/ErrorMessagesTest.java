@@ -31,6 +31,8 @@ class ErrorMessagesTest {
                 ErrorMessages.describe(new FileSystemException("/data/x.parquet.sluice-tmp-0a1b2c", null, "No space left on device"), null));
         String other = ErrorMessages.describe(new FileSystemException("/data/job/_sluice_manifest.lock", null, "Too many open files"), null);
         assertTrue(other.startsWith("Something unexpected went wrong"), other); // not "could not create a file in the folder"
+        assertTrue(other.endsWith("; the log file " + System.getProperty("sluice.log.file", io.sluice.core.AppPaths.logFile().toString())
+                + " has the details."), "names the log file: " + other);
     }
 
     @Test
