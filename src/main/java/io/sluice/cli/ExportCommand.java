@@ -123,6 +123,10 @@ final class ExportCommand implements Callable<Integer> {
         if (outDir != null || tableOptions.severalTables()) {
             return exportTables(cs, options); // each table over --parallel connections into its file
         }
+        if ((parts || parallel > 1) && tableOptions.query != null) { // the engine says the same; here a usage error (exit 2)
+            throw new IllegalArgumentException(parts ? "Split and parallel exports take a table; export a query to one file."
+                    : "--parallel takes a table; export a query without it.");
+        }
         if (parts || parallel > 1) {
             return exportParts(cs, options);
         }
@@ -187,11 +191,6 @@ final class ExportCommand implements Callable<Integer> {
     private int exportParts(ConnectionSpec cs, WriterOptions options) {
         if (out == null) {
             throw new IllegalArgumentException("Give --out DIR: with split options it names the folder of the parts.");
-        }
-        if (tableOptions.query != null) { // the engine says the same; here it is a usage error (exit 2), as --parallel 0 is
-            throw new IllegalArgumentException(parallel > 1 && !(maxRowsPerFile > 0 || maxFileSize != null || chunk != null || resume)
-                    ? "--parallel takes a table; export a query without it."
-                    : "Split and parallel exports take a table; export a query to one file.");
         }
         int[] ch = chunk == null ? new int[] {0, 0} : SplitOptions.parseChunk(chunk);
         SplitOptions split = new SplitOptions(maxRowsPerFile, maxFileSize == null ? 0 : SplitOptions.parseSize(maxFileSize), parallel,

@@ -28,7 +28,7 @@ public final class AtomicFiles {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | java.io.UncheckedIOException e) { // walk reports what vanished under it (another delete) so
+        } catch (IOException | java.io.UncheckedIOException e) { // the walk throws the latter when an entry vanishes under it
             log.warn("could not delete {}", dir, e);
         }
     }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,6 +150,7 @@ public final class AtomicTarget implements AutoCloseable {
 
     /** Deletes a file or folder a killed export left; whether it is gone. */
     private static boolean delete(Path f) {
+        Exception failure = null;
         try {
             if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
                 AtomicFiles.deleteTree(f);
@@ -157,13 +158,13 @@ public final class AtomicTarget implements AutoCloseable {
                 Files.deleteIfExists(f);
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("could not delete {}, left by an export whose process ended", f, e);
+            failure = e;
         }
         boolean gone = !Files.exists(f, LinkOption.NOFOLLOW_LINKS);
         if (gone) {
             log.info("removed {}, left by an export whose process ended", f);
         } else {
-            log.warn("could not delete {}, left by an export whose process ended", f);
+            log.warn("could not delete {}, left by an export whose process ended", f, failure);
         }
         return gone;
     }

@@ -1,8 +1,10 @@
 package io.sluice.core.service;
 
-import io.sluice.core.export.AtomicTarget;
+import io.sluice.core.AppPaths;
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.error.SluiceException;
+import io.sluice.core.export.AtomicTarget;
+import io.sluice.core.server.ServerUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -30,12 +32,11 @@ public final class ErrorMessages {
     /** "Table 'db.t' doesn't exist", "View 'db.v' references invalid table(s) …": the server does not escape a quote in the name. */
     private static final Pattern QUOTED_NAME = Pattern.compile("^(?:Table '(.*)' doesn't exist|View '(.*?)' references)");
 
-
     private ErrorMessages() {}
 
     /** Where the details are: the log file the launcher chose (LogConfigurator), else the settings folder's. */
     private static String logFile() {
-        return System.getProperty("sluice.log.file", io.sluice.core.AppPaths.logFile().toString());
+        return System.getProperty("sluice.log.file", AppPaths.logFile().toString());
     }
 
     /** One sentence for {@code t}; {@code spec} (nullable) names the server in the sentence. */
@@ -56,7 +57,7 @@ public final class ErrorMessages {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof io.sluice.core.server.ServerUnavailableException) {
+            if (c instanceof ServerUnavailableException) {
                 return c.getMessage(); // the private server's own sentence ("install the 'mariadb-server' package")
             }
             String s = fromCause(c, where, spec, userSql);

@@ -105,9 +105,6 @@ public final class SplitExporter {
      * row groups are each range's own.
      * The summary is a one-file export's: the columns' NULLs and nulled values summed over the ranges.
      */
-    /** How often the join says how far it is: as often as an export's rows. */
-    private static final long JOIN_PROGRESS_EVERY_NANOS = 200_000_000L;
-
     public ExportSummary runIntoOneFile(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener,
                                         CancelToken cancel) throws Exception {
         long t0 = System.nanoTime();
@@ -134,7 +131,7 @@ public final class SplitExporter {
                 long[] told = {System.nanoTime()};
                 RowGroupJoiner.join(inKeyOrder, target.temp(), footer, cancel::isCancelled, bytes -> {
                     long now = System.nanoTime();
-                    if (now - told[0] >= JOIN_PROGRESS_EVERY_NANOS) { // as often as the rows' progress, at most
+                    if (now - told[0] >= PROGRESS_EVERY_NANOS) { // as often as the rows' progress, at most
                         told[0] = now;
                         listener.joining(Math.min(bytes, bytesInAll), bytesInAll);
                     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -119,7 +120,7 @@ public final class QueueViewModel {
     private final DialogService dialogs;
     private final WorkbenchSettings settings;
     private final Supplier<Compression> compression;
-    private final java.util.function.IntSupplier connections;
+    private final IntSupplier connections;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
@@ -128,7 +129,7 @@ public final class QueueViewModel {
 
     /** @param compression the codec chosen in the export panel */
     public QueueViewModel(TaskExecutor tasks, SluiceService service, WorkbenchState state, DialogService dialogs,
-                          WorkbenchSettings settings, Supplier<Compression> compression, java.util.function.IntSupplier connections) {
+                          WorkbenchSettings settings, Supplier<Compression> compression, IntSupplier connections) {
         this.tasks = tasks;
         this.service = service;
         this.state = state;
