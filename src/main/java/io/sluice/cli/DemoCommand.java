@@ -29,8 +29,16 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("Starting the demo database (a private MariaDB on this computer) …");
         err.flush();
-        // stopped by its own shutdown hook at Ctrl-C, which also removes its data
+        // stopped by its own shutdown hook at Ctrl-C, which also removes its data; this one says so
+        // (close() is idempotent and synchronised, so it waits for that hook if that one runs first)
         DemoDatabase demo = root.service().startDemo();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("Stopping the demo database …");
+            err.flush();
+            demo.close();
+            err.println("The demo database has stopped, and its data is gone.");
+            err.flush();
+        }, "sluice-demo-says-stop"));
         String dsn = demo.spec().dsn().redacted();
         PrintWriter out = spec.commandLine().getOut();
         out.println(dsn);

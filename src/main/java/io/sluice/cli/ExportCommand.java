@@ -134,6 +134,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Give --out FILE (or --out-dir DIR for several tables)."
                     + " Run 'sluice export --help' for the options.");
         }
+        if (outNamesFolder()) { // the Path has lost the slash: it would be written as a file of that name
+            throw new IllegalArgumentException("--out " + outGiven() + " names a folder; give the file's name in it (such as "
+                    + outGiven() + suggestedName() + "), or --out-dir for several tables.");
+        }
         ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options, 1);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
@@ -195,7 +199,7 @@ final class ExportCommand implements Callable<Integer> {
         int[] ch = chunk == null ? new int[] {0, 0} : SplitOptions.parseChunk(chunk);
         SplitOptions split = new SplitOptions(maxRowsPerFile, maxFileSize == null ? 0 : SplitOptions.parseSize(maxFileSize), parallel,
                 ch[0], ch[1], resume);
-        boolean oneFile = split.joinsInto(out.toAbsolutePath());
+        boolean oneFile = !outNamesFolder() && split.joinsInto(out.toAbsolutePath());
         if (!oneFile && saveJob != null) {
             throw new IllegalArgumentException("--save-job saves exports into files; a folder of parts (--max-rows-per-file,"
                     + " --max-file-size, --chunk, --resume, or --parallel into a folder) cannot be saved as a job yet.");
@@ -236,6 +240,25 @@ final class ExportCommand implements Callable<Integer> {
             err.flush();
             return SluiceCli.EXIT_CANCELLED;
         }
+    }
+
+    /** The --out value as typed: a {@link Path} drops a trailing separator, which says "a folder". */
+    private String outGiven() {
+        CommandLine.Model.OptionSpec given = spec.commandLine().getParseResult().matchedOption("--out");
+        return given == null ? out.toString() : given.stringValues().get(given.stringValues().size() - 1);
+    }
+
+    private boolean outNamesFolder() {
+        String given = outGiven();
+        return given.endsWith("/") || given.endsWith(java.io.File.separator);
+    }
+
+    private String suggestedName() {
+        if (tableOptions.query != null || tableOptions.tables.size() != 1) {
+            return "export.parquet";
+        }
+        String table = tableOptions.tables.get(0);
+        return FileNames.escape(table.substring(table.lastIndexOf('.') + 1)) + ".parquet";
     }
 
     private ExportRequest request(Source source, Path target, WriterOptions options, int connections) {

@@ -206,6 +206,13 @@ class BigTablesIT {
         assertEquals(2, query.code(), "a usage error, as --parallel 0 is: " + query.out());
         assertTrue(query.err().contains("--parallel takes a table; export a query without it."), query.err());
         assertEquals("the earlier export", Files.readString(file));
+        // 'x.parquet/' names a folder: the parts go into it, not one file named x.parquet
+        Path slash = dir.resolve("slash.parquet");
+        Cli.Run folderNamed = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table",
+                "ints", "--parallel", "2", "--out", slash + "/", "--no-progress");
+        assertEquals(0, folderNamed.code(), folderNamed.err());
+        assertTrue(Files.isDirectory(slash), folderNamed.out());
+        assertFalse(parts(slash).isEmpty(), folderNamed.out());
         // a folder of parts that cannot be made: one sentence naming it (a new user's trial got 'something unexpected')
         Cli.Run folder = Cli.withPassword("export", "--dsn", dsn(db, "sluice_types"), "--ssl-mode", "disabled", "--table", "ints",
                 "--parallel", "2", "--max-rows-per-file", "2", "--out", "/proc/no-such-folder", "--no-progress");

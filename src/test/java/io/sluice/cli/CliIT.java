@@ -204,6 +204,17 @@ class CliIT {
         }
     }
 
+    /** A Path drops the slash: 'dir/' would have been written as a file named dir (a new user's trial). */
+    @Test
+    void anOutEndingInASlashIsAFolderAndOneSentence() {
+        String folder = dir.resolve("new") + "/";
+        Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "shop.orders", "--out", folder);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("--out " + folder + " names a folder; give the file's name in it (such as " + folder + "orders.parquet),"
+                + " or --out-dir for several tables.", r.err().strip());
+        assertFalse(Files.exists(dir.resolve("new")));
+    }
+
     @Test
     void anOutFileAndAnOutFolderTogetherAreOneSentence() {
         Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", dir.resolve("y.parquet").toString(),

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -90,11 +92,26 @@ class WorkbenchUiIT {
         ColumnRow f = window.schema().columns().stream().filter(r -> r.name().equals("f")).findFirst().orElseThrow();
         assertEquals("Float32", f.arrowProperty().get());
         assertTrue(f.allowedTargets().contains(MappingTarget.FLOAT64));
+        TableView<ColumnRow> grid = robot.lookup("#columnsTable").queryTableView();
+        Label mapping = robot.lookup("#mappingLabel").queryAs(Label.class);
+        Label noteLine = robot.lookup("#noteLabel").queryAs(Label.class);
+        robot.interact(() -> grid.getSelectionModel().select(f));
+        assertEquals("f:  float  →  Float32  →  FLOAT", mapping.getText(), "the chosen column's mapping in full, under the grid");
         robot.interact(() -> f.overrideProperty().set(MappingTarget.FLOAT64));
         assertEquals("Float64", f.arrowProperty().get());
         assertEquals("DOUBLE", f.parquetProperty().get());
+        assertEquals("f:  float  →  Float64  →  DOUBLE", mapping.getText(), "an override re-maps the line of the chosen column");
         ColumnRow d65 = window.schema().columns().stream().filter(r -> r.name().equals("d65")).findFirst().orElseThrow();
         assertFalse(d65.noteProperty().get().isEmpty(), "the lossy mapping carries a note");
+        robot.interact(() -> {
+            grid.getSelectionModel().select(d65);
+            grid.scrollTo(Math.max(0, grid.getItems().indexOf(d65) - 3)); // in the screenshot too, with rows before it
+        });
+        assertEquals("d65:  " + d65.mysqlType() + "  →  " + d65.arrowProperty().get() + "  →  " + d65.parquetProperty().get(),
+                mapping.getText());
+        assertEquals("⚠ d65: " + d65.noteProperty().get(), noteLine.getText(), "the note in full, which the grid's cell cuts");
+        assertTrue(noteLine.isVisible() && mapping.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(window.scene(), "02-schema-browser");
     }
 

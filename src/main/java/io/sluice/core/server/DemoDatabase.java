@@ -55,12 +55,16 @@ public final class DemoDatabase implements AutoCloseable {
 
     private boolean closed;
 
-    /** Demo folders of processes that are gone (a crash, a kill -9) are removed at the next start. */
+    /**
+     * Demo folders of processes that are gone (a crash, a kill -9) are removed at the next start,
+     * with the server such a process left running on one.
+     */
     private static void sweepStaleFolders() {
         try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(AppPaths.home())) {
             for (java.nio.file.Path d : dirs.filter(p -> p.getFileName().toString().matches("demo-\\d+")).toList()) {
                 long pid = Long.parseLong(d.getFileName().toString().substring("demo-".length()));
                 if (ProcessHandle.of(pid).isEmpty()) {
+                    PrivateMariaDb.stopOrphanedServer(d);
                     AtomicFiles.deleteTree(d);
                 }
             }

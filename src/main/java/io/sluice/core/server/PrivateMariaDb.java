@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +104,28 @@ public final class PrivateMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops a server left running on {@code workDir} by a process that is gone: a {@code kill -9} of
+     * its JVM runs no shutdown hook, and the server would go on holding its memory and port. Found by
+     * its {@code --datadir}, so only a server of that folder is touched.
+     */
+    static void stopOrphanedServer(Path workDir) {
+        String datadir = "--datadir=" + workDir.toAbsolutePath().resolve("data");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(datadir)).orElse(false))
+                .forEach(p -> {
+                    log.info("stopping the private MariaDB (pid {}) its process left running on {}", p.pid(), workDir);
+                    p.destroy(); // a clean shutdown removes its socket file too
+                    try {
+                        p.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (TimeoutException | ExecutionException e) {
+                        p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     static boolean classpathBinariesPresent() {

@@ -6,6 +6,7 @@ import io.sluice.core.service.DatabaseTables;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.ui.Fxml;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -45,6 +46,7 @@ public final class SchemaView {
     @FXML private Label tableTitle;
     @FXML private Label schemaStatus;
     @FXML private Label noteLabel;
+    @FXML private Label mappingLabel;
     @FXML private TableView<ColumnRow> columnsTable;
     private TextField filterField;
 
@@ -74,9 +76,20 @@ public final class SchemaView {
         }
         vm.queryModeProperty().addListener((o, was, query) -> sourceTabs.getSelectionModel().select(query ? queryTab : tablesTab));
         tableTitle.textProperty().bind(vm.titleProperty());
-        columnsTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> showNote(row));
-        vm.columns().addListener((ListChangeListener<ColumnRow>) c -> showNote(columnsTable.getSelectionModel().getSelectedItem()));
-        showNote(null);
+        // an override re-maps the chosen row in place: its line follows. A change listener, added after the
+        // row's own, runs after it; an invalidation listener would run before every change listener
+        ChangeListener<MappingTarget> remapped = (o, was, now) -> showDetails(columnsTable.getSelectionModel().getSelectedItem());
+        columnsTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (old != null) {
+                old.overrideProperty().removeListener(remapped);
+            }
+            if (row != null) {
+                row.overrideProperty().addListener(remapped);
+            }
+            showDetails(row);
+        });
+        vm.columns().addListener((ListChangeListener<ColumnRow>) c -> showDetails(columnsTable.getSelectionModel().getSelectedItem()));
+        showDetails(null);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         vm.filterProperty().addListener((o, a, b) -> rebuildTree());
         vm.databases().addListener((ListChangeListener<DatabaseTables>) c -> rebuildTree());
@@ -131,8 +144,15 @@ public final class SchemaView {
         columnsTable.setItems(vm.columns());
     }
 
-    /** The chosen column's loss note in full, under the table: readable without hovering. */
-    private void showNote(ColumnRow row) {
+    /**
+     * The chosen column's mapping and loss note in full, under the table: readable without hovering,
+     * where the grid's cells cut long types (DECIMAL(65,30)'s) and notes.
+     */
+    private void showDetails(ColumnRow row) {
+        mappingLabel.setText(row == null ? "" : row.name() + ":  " + row.mysqlType() + "  →  " + row.arrowProperty().get()
+                + "  →  " + row.parquetProperty().get());
+        mappingLabel.setVisible(row != null);
+        mappingLabel.setManaged(row != null);
         String note = row == null ? "" : row.noteProperty().get();
         noteLabel.setText(note.isEmpty() ? "" : "⚠ " + row.name() + ": " + note);
         noteLabel.setVisible(!note.isEmpty());
@@ -172,9 +192,11 @@ public final class SchemaView {
         TableColumn<ColumnRow, String> mysql = text("MySQL type", r -> r.mysqlType(), 150);
         TableColumn<ColumnRow, String> arrow = new TableColumn<>("Arrow type");
         arrow.setCellValueFactory(c -> c.getValue().arrowProperty());
+        arrow.setCellFactory(c -> new WholeTextCell());
         arrow.setPrefWidth(140);
         TableColumn<ColumnRow, String> parquet = new TableColumn<>("Parquet type");
         parquet.setCellValueFactory(c -> c.getValue().parquetProperty());
+        parquet.setCellFactory(c -> new WholeTextCell());
         parquet.setPrefWidth(210);
         TableColumn<ColumnRow, MappingTarget> override = new TableColumn<>("Map as");
         override.setCellValueFactory(c -> c.getValue().overrideProperty());
@@ -207,6 +229,17 @@ public final class SchemaView {
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())).getReadOnlyProperty());
         col.setPrefWidth(width);
         return col;
+    }
+
+    /** A text cell whose tooltip holds the whole text, for the types a narrow column cuts. */
+    private static final class WholeTextCell extends TableCell<ColumnRow, String> {
+        @Override
+        protected void updateItem(String s, boolean empty) {
+            super.updateItem(s, empty);
+            boolean has = !empty && s != null && !s.isEmpty();
+            setText(has ? s : null);
+            setTooltip(has ? new Tooltip(s) : null);
+        }
     }
 
     /** A combo box offering only the mappings valid for the row's column. */
