@@ -134,11 +134,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Give --out FILE (or --out-dir DIR for several tables)."
                     + " Run 'sluice export --help' for the options.");
         }
+        Source source = tableOptions.source(cs.dsn());
         if (outNamesFolder()) { // the Path has lost the slash: it would be written as a file of that name
-            throw new IllegalArgumentException("--out " + outGiven() + " names a folder; give the file's name in it (such as "
-                    + outGiven() + suggestedName() + "), or --out-dir for several tables.");
+            Path suggested = out.resolve(FileNames.fileFor(source));
+            throw new IllegalArgumentException("--out " + out + "/ names a folder; give the file's name in it (such as " + suggested
+                    + "), or --out-dir for several tables.");
         }
-        ExportRequest request = request(tableOptions.source(cs.dsn()), out.toAbsolutePath(), options, 1);
+        ExportRequest request = request(source, out.toAbsolutePath(), options, 1);
         CancelToken cancel = new CancelToken();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = output.showProgress();
@@ -243,22 +245,9 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** The --out value as typed: a {@link Path} drops a trailing separator, which says "a folder". */
-    private String outGiven() {
-        CommandLine.Model.OptionSpec given = spec.commandLine().getParseResult().matchedOption("--out");
-        return given == null ? out.toString() : given.stringValues().get(given.stringValues().size() - 1);
-    }
-
     private boolean outNamesFolder() {
-        String given = outGiven();
-        return given.endsWith("/") || given.endsWith(java.io.File.separator);
-    }
-
-    private String suggestedName() {
-        if (tableOptions.query != null || tableOptions.tables.size() != 1) {
-            return "export.parquet";
-        }
-        String table = tableOptions.tables.get(0);
-        return FileNames.escape(table.substring(table.lastIndexOf('.') + 1)) + ".parquet";
+        CommandLine.Model.OptionSpec given = spec.commandLine().getParseResult().matchedOption("--out");
+        return given != null && given.stringValues().stream().anyMatch(FileNames::namesFolder);
     }
 
     private ExportRequest request(Source source, Path target, WriterOptions options, int connections) {

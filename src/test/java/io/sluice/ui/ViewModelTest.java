@@ -403,10 +403,7 @@ class ViewModelTest {
 
     @Test
     void aBigTableIntoPartsOverParallelRangesAndAnUnfinishedFolderIsOfferedForResume(TestDb db) throws Exception {
-        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
-        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
-        connect(db);
-        schema.select(table("sluice_types", "ints"));
+        ExportViewModel export = exportFormOn(db, "sluice_types", "ints");
         Path folder = dir.resolve("ints-parts");
         export.targetProperty().set(folder.toString());
         export.rowsPerFileProperty().set("2");
@@ -428,6 +425,34 @@ class ViewModelTest {
         assertEquals("This folder holds an unfinished export of sluice_types.ints: tick Resume to continue it (complete parts stay).",
                 export.resumeOfferProperty().get());
         assertTrue(export.resumeProperty().get());
+    }
+
+    /** Connected, the table chosen in the schema browser, and the export form of that state. */
+    private ExportViewModel exportFormOn(TestDb db, String database, String tableName) {
+        SchemaViewModel schema = new SchemaViewModel(tasks, service, state, settings());
+        ExportViewModel export = new ExportViewModel(tasks, service, state, dialogs, settings());
+        connect(db);
+        schema.select(table(database, tableName));
+        return export;
+    }
+
+    /** A Path drops a trailing slash: the target typed as a folder would have been written as a file of its name. */
+    @Test
+    void aTargetEndingInASlashIsAFolder(TestDb db) throws Exception {
+        ExportViewModel export = exportFormOn(db, "sluice_types", "ints");
+        Path folder = dir.resolve("typed-folder");
+        export.targetProperty().set(folder + "/");
+        assertFalse(export.start());
+        assertEquals("The target " + folder + "/ names a folder; give the file's name in it, such as " + folder.resolve("ints.parquet")
+                + ".", export.messageProperty().get());
+        assertFalse(Files.exists(folder), "nothing written");
+        // over two connections, 'x.parquet/' is a folder of parts, not one file named x.parquet
+        Path parts = dir.resolve("ints.parquet");
+        export.targetProperty().set(parts + "/");
+        export.parallelProperty().set("2");
+        assertTrue(export.start(), export.messageProperty().get());
+        assertTrue(Files.isDirectory(parts), export.messageProperty().get());
+        assertTrue(Files.exists(parts.resolve("_sluice_manifest.json")), export.messageProperty().get());
     }
 
     @Test

@@ -40,6 +40,19 @@ public final class FileNames {
         return out;
     }
 
+    /**
+     * Whether a target as the user typed it ends in a separator, which says "a folder": a {@link Path}
+     * made of it drops the separator, and would be written as a file of the folder's name.
+     */
+    public static boolean namesFolder(String typed) {
+        return typed.endsWith("/") || typed.endsWith(java.io.File.separator);
+    }
+
+    /** The file a source would get in a folder: {@code <table>.parquet}, escaped, or {@code query.parquet}. */
+    public static String fileFor(io.sluice.core.schema.Source source) {
+        return source instanceof io.sluice.core.schema.Source.Table t ? escape(t.name()) + ".parquet" : "query.parquet";
+    }
+
     /** {@code dir/<database>/<table>.parquet}, both names escaped. */
     public static Path tableFile(Path dir, String database, String table) {
         return dir.resolve(escape(database)).resolve(escape(table) + ".parquet");

@@ -8,6 +8,7 @@ import io.sluice.core.export.ExportPlan;
 import io.sluice.core.export.ExportProgress;
 import io.sluice.core.export.ExportRequest;
 import io.sluice.core.export.ExportSummary;
+import io.sluice.core.export.FileNames;
 import io.sluice.core.export.Limits;
 import io.sluice.core.export.Previewer;
 import io.sluice.core.job.Job;
@@ -328,6 +329,11 @@ public final class ExportViewModel {
         return true;
     }
 
+    /** Whether the ranges go into one file: not when the target typed ends in a separator, a folder. */
+    private boolean joinsInto(SplitOptions split, Path out) {
+        return !FileNames.namesFolder(target.get().strip()) && split.joinsInto(out.toAbsolutePath());
+    }
+
     /** Starts the export of the chosen table in the background; false (with a sentence) if the form is not ready. */
     public boolean start() {
         if (running()) {
@@ -351,7 +357,7 @@ public final class ExportViewModel {
             split = splitOptions();
             Path out = Path.of(target.get().strip());
             // more connections into one file: the key ranges read at once, joined into it
-            int connections = split != null && split.joinsInto(out.toAbsolutePath()) ? split.parallel() : 1;
+            int connections = split != null && joinsInto(split, out) ? split.parallel() : 1;
             request = ExportRequest.builder(source, out).columns(columns).overrides(state.overrides())
                     .where(where.get()).limit(Limits.parseRowLimit(limit.get()))
                     .writerOptions(WriterOptions.DEFAULTS.withCompression(compression.get())).connections(connections).build();
@@ -361,7 +367,11 @@ public final class ExportViewModel {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        boolean oneFile = split == null || split.joinsInto(request.target().toAbsolutePath());
+        boolean oneFile = split == null || joinsInto(split, request.target());
+        if (oneFile && FileNames.namesFolder(target.get().strip())) { // a Path drops the slash: it would be a file of that name
+            return fail("The target " + target.get().strip() + " names a folder; give the file's name in it, such as "
+                    + request.target().resolve(FileNames.fileFor(source)) + ".");
+        }
         if (oneFile) { // one file: refuse a CSV-like name, then ask before replacing what is there
             try {
                 AtomicTarget.checkNamedAsParquet(request.target());
