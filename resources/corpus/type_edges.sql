@@ -84,19 +84,20 @@ INSERT INTO texts VALUES
   (4, 'trail  ', 'nul\0byte', REPEAT('x', 70000), REPEAT('é', 100000), REPEAT('😀', 50000), 'ÿ', 'b', '', '[]',
       'ffffffff-ffff-ffff-ffff-ffffffffffff', '10.0.0.1', '2001:db8::1', '😀');
 
+-- b0: BINARY(0) holds only '' and NULL, and Parquet has no 0-byte fixed size
 CREATE TABLE bins (
   id INT PRIMARY KEY,
-  bn BINARY(4), vb VARBINARY(100), bl BLOB, lb LONGBLOB
+  bn BINARY(4), vb VARBINARY(100), bl BLOB, lb LONGBLOB, b0 BINARY(0)
 );
 INSERT INTO bins VALUES
-  (1, x'', x'', x'', x''),
-  (2, x'00000000', x'00', x'00ff', x'ff'),
-  (3, x'ffffffff', x'0102030405', x'deadbeef', NULL),
-  (4, NULL, NULL, NULL, NULL);
+  (1, x'', x'', x'', x'', x''),
+  (2, x'00000000', x'00', x'00ff', x'ff', ''),
+  (3, x'ffffffff', x'0102030405', x'deadbeef', NULL, ''),
+  (4, NULL, NULL, NULL, NULL, NULL);
 SET SESSION group_concat_max_len = 67108864;
 -- a 5 MB blob: 81,920 times 64 bytes of hex-decoded SHA-512 digests, not compressible to nothing
 INSERT INTO bins VALUES (5, x'01', x'02', x'03',
-  (SELECT UNHEX(GROUP_CONCAT(SHA2(seq, 512) SEPARATOR '')) FROM (SELECT seq FROM seq_1_to_81920) s));
+  (SELECT UNHEX(GROUP_CONCAT(SHA2(seq, 512) SEPARATOR '')) FROM (SELECT seq FROM seq_1_to_81920) s), NULL);
 
 CREATE TABLE geo (
   id INT PRIMARY KEY,

@@ -92,7 +92,8 @@ public final class SluiceCli {
                 }
             } else {
                 // picocli speaks of Java's types (and says so of a number too large for one)
-                said = said.replaceAll("is not an? (long|int)$", "is not a whole number, or is too large");
+                said = said.replaceAll("is not an? (long|int)$", "is not a whole number, or is too large")
+                        .replace("Value for option option ", "Value for option "); // picocli's own slip, for a map option
                 said += said.endsWith(".") ? "" : ".";
             }
             c.getErr().println(said + " Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");

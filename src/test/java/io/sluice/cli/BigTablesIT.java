@@ -248,8 +248,8 @@ class BigTablesIT {
         Cli.Run r = Cli.withPassword("export", "--dsn", dsn(db, "sluice_nokey"), "--ssl-mode", "disabled", "--table", "t",
                 "--parallel", "4", "--out", folder.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read"
-                + " as one stream."), r.out());
+        assertTrue(r.out().contains("The table has no one-column primary key or unique NOT NULL column of integers, decimals or dates to cut"
+                + " it by, so it was read as one stream."), r.out());
         assertEquals(1, parts(folder).size());
         Cli.Run chunk = Cli.withPassword("export", "--dsn", dsn(db, "sluice_nokey"), "--ssl-mode", "disabled", "--table", "t",
                 "--chunk", "1/2", "--out", dir.resolve("nokey-chunks").toString(), "--no-progress");

@@ -28,6 +28,21 @@ class CliIT {
         return "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/sluice_types";
     }
 
+    /** Column names are case-insensitive on the server: so in --columns and --map, and the file keeps the table's own names. */
+    @Test
+    void columnNamesAreMatchedAsTheServerDoesIgnoringCase(TestDb db) throws Exception {
+        Path out = dir.resolve("upper.parquet");
+        Cli.Run r = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--columns", "ID,Biu", "--map", "BIU=decimal", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("message schema {\n  required int32 id (INTEGER(32,true));\n  optional fixed_len_byte_array(9) biu (DECIMAL(20,0));\n}\n",
+                ParquetFiles.schema(out).toString());
+        Cli.Run twice = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--columns", "id,ID", "--out", dir.resolve("twice.parquet").toString(), "--no-progress");
+        assertEquals(1, twice.code(), twice.out());
+        assertEquals("The column 'ID' is listed twice.", twice.err().strip());
+    }
+
     @Test
     void exportWithPasswordFromStdinWritesTheFileAndJsonSummary(TestDb db) throws Exception {
         Path out = dir.resolve("ints.parquet");
@@ -196,7 +211,8 @@ class CliIT {
             {"--max-rows-per-file", "0", "--max-rows-per-file takes a number of rows, 1 or more."},
             {"--row-group-rows", "0", "--row-group-rows takes a number of rows, 1 or more."},
             {"--row-group-mb", "0", "--row-group-mb takes a size in MiB, 1 or more."},
-            {"--limit", "abc", "Invalid value for option '--limit': 'abc' is not a whole number, or is too large. Run 'sluice export --help' for the options."}};
+            {"--limit", "abc", "Invalid value for option '--limit': 'abc' is not a whole number, or is too large. Run 'sluice export --help' for the options."},
+            {"--map", "ti", "Value for option '--map' (COL=TYPE) should be in KEY=VALUE format but was ti. Run 'sluice export --help' for the options."}};
         for (String[] c : cases) {
             Cli.Run r = run("", "export", "--dsn", "mysql://u@h/db", "--table", "t", "--out", dir.resolve("x").toString(), c[0], c[1]);
             assertEquals(2, r.code(), r.err());

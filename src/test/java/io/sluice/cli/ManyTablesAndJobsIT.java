@@ -149,12 +149,12 @@ class ManyTablesAndJobsIT {
                 "--save-job", job.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("Wrote 3 of 3 tables."), r.out());
-        assertTrue(r.out().contains("  sluice_jobkey.nokey: The table has no primary key or unique NOT NULL integer, decimal or date"
-                + " column, so it was read as one stream."), r.out());
+        assertTrue(r.out().contains("  sluice_jobkey.nokey: The table has no one-column primary key or unique NOT NULL column of integers,"
+                + " decimals or dates to cut it by, so it was read as one stream."), r.out());
         Cli.Run json = sluice("export", "--dsn", dsn(db, ""), "--ssl-mode", "disabled", "--table", "sluice_jobkey.nokey", "--table",
                 "sluice_types.ints", "--parallel", "2", "--out-dir", dir.resolve("json").toString(), "--no-progress", "--json");
         assertEquals(0, json.code(), json.err());
-        assertTrue(json.out().matches("(?s).*\"table\":\"nokey\"[^}]*\"note\":\"The table has no primary key.*"), json.out());
+        assertTrue(json.out().matches("(?s).*\"table\":\"nokey\"[^}]*\"note\":\"The table has no one-column primary key.*"), json.out());
         try (Connection c = db.connect()) {
             for (String t : List.of("ints", "temporal")) {
                 ParquetVerifier.Report report = ParquetVerifier.verify(c, "sluice_types", t, "id", out.resolve("sluice_types/" + t + ".parquet"));
@@ -168,7 +168,7 @@ class ManyTablesAndJobsIT {
         Cli.Run again = sluice("run", job.toString(), "--no-progress");
         assertEquals(0, again.code(), again.err() + again.out());
         assertEquals(before, contents(out), "the same files, row by row");
-        assertTrue(again.out().contains("sluice_jobkey.nokey: The table has no primary key"), again.out());
+        assertTrue(again.out().contains("sluice_jobkey.nokey: The table has no one-column primary key"), again.out());
     }
 
     /** One table over two connections into one file is a job too; a folder of parts is refused in one sentence. */

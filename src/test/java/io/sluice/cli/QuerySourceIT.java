@@ -68,6 +68,34 @@ class QuerySourceIT {
         return Cli.withPassword(all.toArray(String[]::new));
     }
 
+    /** An error the server raises while it sends the rows is said in its own words, not as "something unexpected". */
+    @Test
+    void aServerErrorMidResultIsTheServersOwnSentence(TestDb db) throws Exception {
+        Path file = Files.writeString(dir.resolve("kept.parquet"), "the earlier export");
+        // ids 2 and 3 go out first; twice the largest BIGINT UNSIGNED fails on the server, mid-result
+        Cli.Run r = sluice(db, "export", "--query", "SELECT id, id * 2 AS twice FROM orders ORDER BY id", "--out", file.toString(),
+                "--no-progress");
+        assertEquals(1, r.code(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), "one sentence: " + r.err());
+        assertTrue(r.err().startsWith("The server stopped the query: BIGINT UNSIGNED value is out of range in "), r.err());
+        assertEquals("the earlier export", Files.readString(file));
+        Targets.assertNoTempFiles(dir);
+    }
+
+    /** A table's filter names other tables as a user reads it: in the table's database, whatever the DSN's. */
+    @Test
+    void aFiltersUnqualifiedTablesAreInTheTablesDatabase(TestDb db) throws Exception {
+        for (String connections : List.of("1", "2")) {
+            Path file = dir.resolve("ann-" + connections + ".parquet");
+            Cli.Run r = Cli.withPassword("export", "--dsn", "mysql://" + TestDb.USER + "@" + db.host() + ":" + db.port() + "/",
+                    "--ssl-mode", "disabled", "--table", "sluice_query.orders", "--where",
+                    "customer IN (SELECT id FROM customers WHERE name = 'Ann')", "--parallel", connections, "--out", file.toString(),
+                    "--no-progress");
+            assertEquals(0, r.code(), connections + " connections: " + r.err());
+            assertEquals(2, ParquetFiles.footer(file).getBlocks().stream().mapToLong(b -> b.getRowCount()).sum(), r.out());
+        }
+    }
+
     @Test
     void aJoinKeepsEachColumnsDeclaredType(TestDb db) throws Exception {
         Cli.Run probe = sluice(db, "probe", "--query", JOIN, "--json");

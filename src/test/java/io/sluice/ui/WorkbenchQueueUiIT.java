@@ -218,8 +218,8 @@ class WorkbenchQueueUiIT {
             // the table without a key was read as one stream, and its row says so
             String loose = window.queue().rows().stream().filter(r -> r.table().endsWith("loose")).findFirst().orElseThrow()
                     .detailProperty().get();
-            assertTrue(loose.endsWith("— The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read"
-                    + " as one stream."), loose);
+            assertTrue(loose.endsWith("— The table has no one-column primary key or unique NOT NULL column of integers, decimals or dates"
+                    + " to cut it by, so it was read as one stream."), loose);
             try (Connection c = db.connect()) {
                 for (String t : List.of("ints", "temporal")) {
                     ParquetVerifier.Report r = ParquetVerifier.verify(c, "sluice_types", t, "id", folder.resolve("sluice_types/" + t + ".parquet"));

@@ -11,6 +11,7 @@ import io.sluice.core.schema.TableSchema;
 import io.sluice.core.types.MappingTarget;
 import io.sluice.core.write.ParquetColumn;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +40,25 @@ public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> 
         } else {
             Set<String> seen = new HashSet<>();
             for (String name : subset) {
-                if (!seen.add(name)) {
+                ColumnInfo c = schema.column(name).orElseThrow(() -> new SluiceException(what + " has no column '" + name + "'."));
+                if (!seen.add(c.name())) { // 'id,ID' too: one column
                     throw new SluiceException("The column '" + name + "' is listed twice.");
                 }
-                chosen.add(schema.column(name).orElseThrow(() -> new SluiceException(
-                        what + " has no column '" + name + "'.")));
+                chosen.add(c);
             }
         }
-        for (String name : overrides.keySet()) {
-            if (schema.column(name).isEmpty()) {
-                throw new SluiceException(what + " has no column '" + name + "' to map.");
-            }
+        Map<String, MappingTarget> targets = new HashMap<>(); // by the column's own name, however it was typed
+        for (Map.Entry<String, MappingTarget> o : overrides.entrySet()) {
+            ColumnInfo c = schema.column(o.getKey()).orElseThrow(() -> new SluiceException(what + " has no column '" + o.getKey()
+                    + "' to map."));
+            targets.put(c.name(), o.getValue());
         }
         if (chosen.isEmpty()) {
             throw new SluiceException("Choose at least one column to export.");
         }
         List<PlannedColumn> planned = new ArrayList<>();
         for (ColumnInfo c : chosen) {
-            MappingTarget target = overrides.getOrDefault(c.name(), MappingTarget.DEFAULT);
+            MappingTarget target = targets.getOrDefault(c.name(), MappingTarget.DEFAULT);
             try {
                 planned.add(new PlannedColumn(c, TypeMapper.map(c, target)));
             } catch (IllegalArgumentException e) {

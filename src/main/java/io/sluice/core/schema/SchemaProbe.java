@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what is on the server from {@code information_schema}: never user data (a table listed without
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * Names are compared byte for byte, since information_schema collations ignore case.
  */
 public final class SchemaProbe {
+    private static final Logger log = LoggerFactory.getLogger(SchemaProbe.class);
     private static final Pattern JSON_CHECK = Pattern.compile("^json_valid\\(`((?:[^`]|``)+)`\\)$", Pattern.CASE_INSENSITIVE);
     private final Connection connection;
 
@@ -70,16 +73,32 @@ public final class SchemaProbe {
      * current one, for its unqualified names and for the statements that follow on this connection.
      */
     public TableSchema describe(Source source) throws SQLException {
+        enterDatabaseOf(connection, source);
         if (source instanceof Source.Table t) {
             return table(t.database(), t.name());
         }
-        Source.Query q = (Source.Query) source;
-        if (!q.database().isEmpty()) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("USE " + Identifiers.quote(q.database()));
-            }
+        return new QueryProbe(connection).describe((Source.Query) source);
+    }
+
+    /**
+     * Makes the source's database the connection's current one: a query's, for its unqualified names;
+     * a table's, for those of its filter ({@code id IN (SELECT id FROM other)} means the table's
+     * database, as a user reads it). A table's may fail to be entered (a user granted that one table
+     * only): its export does not need it, so its filter is then left to say what it lacks.
+     */
+    public static void enterDatabaseOf(Connection connection, Source source) throws SQLException {
+        String database = source instanceof Source.Table t ? t.database() : ((Source.Query) source).database();
+        if (database.isEmpty()) {
+            return;
         }
-        return new QueryProbe(connection).describe(q);
+        try (Statement st = connection.createStatement()) {
+            st.execute("USE " + Identifiers.quote(database));
+        } catch (SQLException e) {
+            if (source instanceof Source.Query) {
+                throw e;
+            }
+            log.debug("cannot enter the table's database {}", database, e);
+        }
     }
 
     /** One table's description and columns; fails with a plain sentence when it does not exist. */

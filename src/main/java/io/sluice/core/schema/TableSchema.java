@@ -9,7 +9,9 @@ public record TableSchema(TableInfo table, List<ColumnInfo> columns) {
         columns = List.copyOf(columns);
     }
 
+    /** The column of that name; as the server, ignoring case when no column has it exactly (column names are case-insensitive). */
     public Optional<ColumnInfo> column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+        Optional<ColumnInfo> exact = columns.stream().filter(c -> c.name().equals(name)).findFirst();
+        return exact.isPresent() ? exact : columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
     }
 }

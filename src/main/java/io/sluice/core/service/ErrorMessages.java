@@ -234,7 +234,19 @@ public final class ErrorMessages {
         if (state != null && state.equals("70100")) {
             return "The query was cancelled.";
         }
+        if (isServers(code) || state != null && state.startsWith("22")) {
+            // an error the server raised as it computed the rows (a value out of range, a division by
+            // zero in strict mode …), mid-result too: its own words say what, better than 'unexpected'
+            String text = msg.startsWith("Data truncation: ") ? msg.substring("Data truncation: ".length()) : msg;
+            return "The server stopped the " + ("query".equals(userSql) ? "query" : "export") + ": " + text.strip()
+                    + (text.strip().endsWith(".") ? "" : ".");
+        }
         return null;
+    }
+
+    /** The server's error numbers (MySQL's and MariaDB's); 2000-2999 are Connector/J's own, client side. */
+    private static boolean isServers(int code) {
+        return code >= 1000 && code < 2000 || code >= 3000 && code < 5000;
     }
 
     /** The server quotes the rest of the statement; drop the line end and parenthesis Sluice wraps filters in. */

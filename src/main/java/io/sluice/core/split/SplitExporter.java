@@ -186,12 +186,23 @@ public final class SplitExporter {
     private record Ran(SplitSummary summary, ExportPlan plan) {}
 
     /** @param readers gets each range's reader when the range is complete, or null */
-    private Ran runRanges(Connector connector, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel,
+    private Ran runRanges(Connector opener, ExportRequest req, SplitOptions opts, ExportListener listener, CancelToken cancel,
                           Map<Integer, BatchReader> readers) throws Exception {
         long t0 = System.nanoTime();
         if (!(req.source() instanceof Source.Table table)) {
             throw new SluiceException("Split and parallel exports take a table; export a query to one file.");
         }
+        // every range's connection in the table's database, for its filter's unqualified names
+        Connector connector = () -> {
+            Connection c = opener.open();
+            try {
+                SchemaProbe.enterDatabaseOf(c, table);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        };
         if (req.limit().isPresent() && (opts.ranges() > 1 || opts.resume())) {
             throw new SluiceException("--limit cannot be combined with --parallel, --chunk or --resume.");
         }
@@ -218,7 +229,8 @@ public final class SplitExporter {
                         + (readers == null ? " and cannot be resumed part by part." : ".");
                 key = Optional.empty();
             } else if (key.isEmpty()) {
-                note = "The table has no primary key or unique NOT NULL integer, decimal or date column, so it was read as one stream.";
+                note = "The table has no one-column primary key or unique NOT NULL column of integers, decimals or dates to cut it by,"
+                        + " so it was read as one stream.";
             }
             if (key.isEmpty() && opts.chunks() > 0) {
                 throw new SluiceException(note.replace("so it was read as one stream", "so it cannot be cut into chunks"));

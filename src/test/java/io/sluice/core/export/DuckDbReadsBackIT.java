@@ -149,5 +149,8 @@ class DuckDbReadsBackIT {
         Path bf = export(db, "bins");
         assertEquals(Map.of("n", "5242880"), query("SELECT octet_length(lb) AS n FROM read_parquet('" + bf + "') WHERE id = 5"));
         assertEquals(Map.of("n", "4"), query("SELECT octet_length(bn) AS n FROM read_parquet('" + bf + "') WHERE id = 2"));
+        // BINARY(0): '' stays '' and NULL stays NULL (as variable-length bytes: Parquet has no 0-byte fixed size)
+        assertEquals(Map.of("e", "3", "n", "2"), query("SELECT count(*) FILTER (WHERE octet_length(b0) = 0) AS e,"
+                + " count(*) FILTER (WHERE b0 IS NULL) AS n FROM read_parquet('" + bf + "')"));
     }
 }
