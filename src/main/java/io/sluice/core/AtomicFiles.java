@@ -23,13 +23,15 @@ public final class AtomicFiles {
 
     /** Deletes {@code dir} and all it holds, if it is there; what cannot be deleted is logged and left. */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | java.io.UncheckedIOException e) { // the walk throws the latter when an entry vanishes under it
-            log.warn("could not delete {}", dir, e);
+        // again when an entry vanished or appeared under the walk (a process still closing its files)
+        for (int attempt = 1; attempt <= 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) { // the walk throws the latter when an entry vanishes under it
+                if (attempt == 3) {
+                    log.warn("could not delete {}", dir, e);
+                }
+            }
         }
     }
 

@@ -41,6 +41,11 @@ class CliIT {
                 "--table", "ints", "--columns", "id,ID", "--out", dir.resolve("twice.parquet").toString(), "--no-progress");
         assertEquals(1, twice.code(), twice.out());
         assertEquals("The column 'ID' is listed twice.", twice.err().strip());
+        Cli.Run mappedTwice = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "ints", "--map", "biu=decimal", "--map", "BIU=utf8", "--out", dir.resolve("twice.parquet").toString(),
+                "--no-progress");
+        assertEquals(1, mappedTwice.code(), mappedTwice.out());
+        assertEquals("The column 'BIU' is mapped twice.", mappedTwice.err().strip());
     }
 
     @Test

@@ -77,7 +77,7 @@ class QuerySourceIT {
                 "--no-progress");
         assertEquals(1, r.code(), r.out());
         assertEquals(1, r.err().strip().lines().count(), "one sentence: " + r.err());
-        assertTrue(r.err().startsWith("The server stopped the query: BIGINT UNSIGNED value is out of range in "), r.err());
+        assertTrue(r.err().startsWith("The server reported an error: BIGINT UNSIGNED value is out of range in "), r.err());
         assertEquals("the earlier export", Files.readString(file));
         Targets.assertNoTempFiles(dir);
     }

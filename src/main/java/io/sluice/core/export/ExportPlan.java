@@ -51,7 +51,9 @@ public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> 
         for (Map.Entry<String, MappingTarget> o : overrides.entrySet()) {
             ColumnInfo c = schema.column(o.getKey()).orElseThrow(() -> new SluiceException(what + " has no column '" + o.getKey()
                     + "' to map."));
-            targets.put(c.name(), o.getValue());
+            if (targets.put(c.name(), o.getValue()) != null) { // 'biu' and 'BIU': one column, two mappings
+                throw new SluiceException("The column '" + o.getKey() + "' is mapped twice.");
+            }
         }
         if (chosen.isEmpty()) {
             throw new SluiceException("Choose at least one column to export.");

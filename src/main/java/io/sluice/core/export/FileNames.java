@@ -1,10 +1,17 @@
 package io.sluice.core.export;
 
+import io.sluice.core.schema.Source;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Table names as file names, escaped reversibly: a byte that no file system takes (a {@code /}, a
@@ -24,11 +31,10 @@ public final class FileNames {
      * in case ({@code Orders}, {@code orders}) would be one file on macOS and Windows, so the later
      * one gets a hash of its name.
      */
-    public static java.util.Map<io.sluice.core.schema.Source.Table, Path> tableFiles(Path dir,
-            java.util.List<io.sluice.core.schema.Source.Table> tables) {
-        java.util.Map<io.sluice.core.schema.Source.Table, Path> out = new java.util.LinkedHashMap<>();
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        for (io.sluice.core.schema.Source.Table t : tables) {
+    public static Map<Source.Table, Path> tableFiles(Path dir, List<Source.Table> tables) {
+        Map<Source.Table, Path> out = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Source.Table t : tables) {
             Path f = tableFile(dir, t.database(), t.name());
             if (!taken.add(f.toString().toLowerCase(Locale.ROOT))) {
                 String hash = HexFormat.of().formatHex(sha256((t.database() + "." + t.name()).getBytes(StandardCharsets.UTF_8)), 0, 4);
@@ -45,12 +51,12 @@ public final class FileNames {
      * made of it drops the separator, and would be written as a file of the folder's name.
      */
     public static boolean namesFolder(String typed) {
-        return typed.endsWith("/") || typed.endsWith(java.io.File.separator);
+        return typed.endsWith("/") || typed.endsWith(File.separator);
     }
 
     /** The file a source would get in a folder: {@code <table>.parquet}, escaped, or {@code query.parquet}. */
-    public static String fileFor(io.sluice.core.schema.Source source) {
-        return source instanceof io.sluice.core.schema.Source.Table t ? escape(t.name()) + ".parquet" : "query.parquet";
+    public static String fileFor(Source source) {
+        return source instanceof Source.Table t ? escape(t.name()) + ".parquet" : "query.parquet";
     }
 
     /** {@code dir/<database>/<table>.parquet}, both names escaped. */

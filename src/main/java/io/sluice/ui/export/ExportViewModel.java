@@ -329,9 +329,13 @@ public final class ExportViewModel {
         return true;
     }
 
-    /** Whether the ranges go into one file: not when the target typed ends in a separator, a folder. */
+    /** Whether the ranges go into the file {@code out}: not when the target was typed with a trailing separator, a folder. */
     private boolean joinsInto(SplitOptions split, Path out) {
-        return !FileNames.namesFolder(target.get().strip()) && split.joinsInto(out.toAbsolutePath());
+        return !targetTypedAsFolder() && split.joinsInto(out.toAbsolutePath());
+    }
+
+    private boolean targetTypedAsFolder() {
+        return FileNames.namesFolder(target.get().strip());
     }
 
     /** Starts the export of the chosen table in the background; false (with a sentence) if the form is not ready. */
@@ -368,7 +372,7 @@ public final class ExportViewModel {
             return fail(e.getMessage());
         }
         boolean oneFile = split == null || joinsInto(split, request.target());
-        if (oneFile && FileNames.namesFolder(target.get().strip())) { // a Path drops the slash: it would be a file of that name
+        if (oneFile && targetTypedAsFolder()) { // a Path drops the slash: it would be a file of that name
             return fail("The target " + target.get().strip() + " names a folder; give the file's name in it, such as "
                     + request.target().resolve(FileNames.fileFor(source)) + ".");
         }

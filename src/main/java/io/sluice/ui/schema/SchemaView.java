@@ -227,6 +227,7 @@ public final class SchemaView {
     private static TableColumn<ColumnRow, String> text(String title, java.util.function.Function<ColumnRow, String> f, double width) {
         TableColumn<ColumnRow, String> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())).getReadOnlyProperty());
+        col.setCellFactory(c -> new WholeTextCell()); // enum('…') and decimal(65,30) unsigned are cut first
         col.setPrefWidth(width);
         return col;
     }

@@ -40,6 +40,7 @@ class TypeMapperTest {
         assertEquals("Timestamp(µs, UTC)", arrow("timestamp", "timestamp(3)"));
         assertEquals("Duration(µs)", arrow("time", "time(6)"));
         assertEquals("FixedSizeBinary(16)", arrow("binary", "binary(16)"));
+        assertEquals("Binary", arrow("binary", "binary(0)")); // Parquet has no 0-byte fixed size
         assertEquals("Utf8 (dictionary)", arrow("enum", "enum('a','it''s')"));
         assertEquals("Int16", arrow("year", "year(4)"));
         assertEquals("Utf8", arrow("uuid", "uuid"));
@@ -52,6 +53,7 @@ class TypeMapperTest {
         assertEquals("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)", TypeMapper.defaultMapping(col("decimal", "decimal(65,30)")).parquetDisplay());
         assertEquals("INT64 TIMESTAMP(MICROS,false)", TypeMapper.defaultMapping(col("datetime", "datetime")).parquetDisplay());
         assertEquals("BINARY JSON", TypeMapper.defaultMapping(col("json", "json")).parquetDisplay());
+        assertEquals("BINARY", TypeMapper.defaultMapping(col("binary", "binary(0)")).parquetDisplay());
     }
 
     @Test

@@ -35,6 +35,21 @@ class ErrorMessagesTest {
                 + " has the details."), "names the log file: " + other);
     }
 
+    /** A server error without a sentence of its own is said in the server's words; the driver's own errors are not. */
+    @Test
+    void aServersOwnErrorIsItsWordsButTheDriversIsNot() {
+        assertEquals("The server reported an error: Lock wait timeout exceeded; try restarting transaction.", ErrorMessages.describe(
+                new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205), null));
+        assertEquals("The server reported an error: BIGINT UNSIGNED value is out of range in '`d`.`t`.`bu` * 2'.", ErrorMessages.describe(
+                new SQLException("Data truncation: BIGINT UNSIGNED value is out of range in '`d`.`t`.`bu` * 2'", "22003", 1690), null));
+        for (SQLException driver : new SQLException[] {
+            new SQLException("Value '18446744073709551615' is outside of valid range for type java.lang.Long", "22003", 0),
+            new SQLException("Some client-side failure quoting 'a value'", "S1000", 2027)}) {
+            String said = ErrorMessages.describe(driver, null);
+            assertTrue(said.startsWith("Something unexpected went wrong") && !said.contains("'"), said);
+        }
+    }
+
     @Test
     void twoColumnsOfOneNameAreNamedWithTheFix() {
         SQLException dup = new SQLException("Duplicate column name 'id'", "42S21", 1060);
