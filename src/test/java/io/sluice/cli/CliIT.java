@@ -45,7 +45,7 @@ class CliIT {
                 "--table", "ints", "--map", "biu=decimal", "--map", "BIU=utf8", "--out", dir.resolve("twice.parquet").toString(),
                 "--no-progress");
         assertEquals(1, mappedTwice.code(), mappedTwice.out());
-        assertEquals("The column 'BIU' is mapped twice.", mappedTwice.err().strip());
+        assertEquals("The column 'biu' is mapped twice.", mappedTwice.err().strip());
     }
 
     @Test

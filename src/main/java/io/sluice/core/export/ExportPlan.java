@@ -52,7 +52,7 @@ public record ExportPlan(Source source, TableSchema schema, List<PlannedColumn> 
             ColumnInfo c = schema.column(o.getKey()).orElseThrow(() -> new SluiceException(what + " has no column '" + o.getKey()
                     + "' to map."));
             if (targets.put(c.name(), o.getValue()) != null) { // 'biu' and 'BIU': one column, two mappings
-                throw new SluiceException("The column '" + o.getKey() + "' is mapped twice.");
+                throw new SluiceException("The column '" + c.name() + "' is mapped twice."); // its own name: the map has no order
             }
         }
         if (chosen.isEmpty()) {
