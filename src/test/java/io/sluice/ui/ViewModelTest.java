@@ -137,6 +137,13 @@ class ViewModelTest {
         assertEquals("BINARY JSON", json.parquetProperty().get());
         assertEquals("Utf8 (dictionary)", state.columns().stream().filter(r -> r.name().equals("e")).findFirst().orElseThrow()
                 .arrowProperty().get());
+
+        // the count of notes follows an override that takes a note away (utf8 keeps zero dates as text)
+        schema.select(new TableInfo("sluice_types", "temporal", false, -1, -1, ""));
+        assertEquals("11 columns, 10 with a note.", schema.statusProperty().get());
+        ColumnRow d = state.columns().stream().filter(r -> r.name().equals("d")).findFirst().orElseThrow();
+        d.overrideProperty().set(MappingTarget.UTF8);
+        assertEquals("11 columns, 9 with a note.", schema.statusProperty().get());
     }
 
     /** A connection that fails after one that worked: the last server's tables are not left next to the new DSN. */
@@ -244,6 +251,16 @@ class ViewModelTest {
                 export.messageProperty().get());
         assertNull(export.summaryProperty().get());
         assertFalse(Files.exists(dir.resolve("bad.parquet")));
+        schema.select(new TableInfo("sluice_types", "nums", false, -1, -1, ""));
+        assertEquals(dir.resolve("nums.parquet").toString(), export.targetProperty().get(), "a failed filter keeps its folder");
+
+        // a folder nothing can be written to is not suggested for the next table (a new user's trial got /proc/…)
+        export.targetProperty().set("/proc/x.parquet");
+        assertTrue(export.start());
+        assertTrue(export.messageIsErrorProperty().get(), export.messageProperty().get());
+        assertEquals("", export.progressTextProperty().get(), "no bar of an earlier export beside the sentence");
+        schema.select(new TableInfo("sluice_types", "ints", false, -1, -1, ""));
+        assertFalse(export.targetProperty().get().startsWith("/proc/"), export.targetProperty().get());
     }
 
     @Test

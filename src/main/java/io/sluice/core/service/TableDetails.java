@@ -8,9 +8,4 @@ public record TableDetails(TableInfo table, List<ColumnDetails> columns) {
     public TableDetails {
         columns = List.copyOf(columns);
     }
-
-    /** How many columns carry a loss note. */
-    public long notes() {
-        return columns.stream().filter(c -> c.mapping().lossy()).count();
-    }
 }

@@ -26,6 +26,7 @@ import io.sluice.ui.task.JobContext;
 import io.sluice.ui.task.Outcome;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.TaskHandle;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -295,11 +296,29 @@ public final class ExportViewModel {
      * last one exported to: the next table's suggested file goes there.
      */
     private Path folderOfTarget() {
+        // not a folder an export has just failed to write to (/proc): the next table would fail alike
+        Path last = lastFolder.equals(failedFolder) ? Path.of(System.getProperty("user.home")) : lastFolder;
         try {
             Path typed = target.get() == null || target.get().isBlank() ? null : Path.of(target.get().strip()).toAbsolutePath().getParent();
-            return typed != null && Files.isDirectory(typed) ? typed : lastFolder;
+            return typed != null && Files.isDirectory(typed) && !typed.equals(failedFolder) ? typed : last;
         } catch (java.nio.file.InvalidPathException e) {
-            return lastFolder;
+            return last;
+        }
+    }
+
+    /** The folder of the last export when it failed because nothing can be written there; else null. */
+    private Path failedFolder;
+
+    /**
+     * {@code folder} when a file cannot be made in it (or it is not there), else null. Tried for real:
+     * {@code Files.isWritable} says yes to /proc for root. A failed filter leaves its folder suggested.
+     */
+    private static Path unwritable(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".sluice-probe-", ".tmp"));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return folder;
         }
     }
 
@@ -410,6 +429,7 @@ public final class ExportViewModel {
             @Override
             public void succeeded(ExportSummary s) {
                 finished(1);
+                failedFolder = null;
                 summary.set(s);
                 replaceConfirmed = s.target().toAbsolutePath(); // its own file: exported again, not asked about
                 messageIsError.set(false);
@@ -420,6 +440,7 @@ public final class ExportViewModel {
             @Override
             public void failed(String sentence) {
                 finished(0);
+                failedFolder = unwritable(request.target().toAbsolutePath().getParent());
                 progressText.set(""); // its "… MiB written" went to the temp file, which is gone
                 fail(sentence);
             }
@@ -439,6 +460,7 @@ public final class ExportViewModel {
                     @Override
                     public void succeeded(SplitSummary s) {
                         finished(1);
+                        failedFolder = null;
                         messageIsError.set(false);
                         message.set(s.sentence() + (s.note() == null ? "" : " " + s.note()));
                         offerResume(target.get());
@@ -447,6 +469,7 @@ public final class ExportViewModel {
                     @Override
                     public void failed(String sentence) {
                         finished(0);
+                        failedFolder = unwritable(request.target().toAbsolutePath().getParent());
                         fail(sentence.replace("add --resume to continue it", "tick Resume to continue it"));
                         offerResume(target.get());
                     }
@@ -538,6 +561,11 @@ public final class ExportViewModel {
     private boolean fail(String sentence) {
         message.set(sentence);
         messageIsError.set(true);
+        if (!progress.isBound()) { // a running export's bar stays its own
+            // the last export's "100% · N rows" beside this sentence read as if this one had written them
+            progress.set(0);
+            progressText.set("");
+        }
         return false;
     }
 

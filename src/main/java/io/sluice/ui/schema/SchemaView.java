@@ -149,14 +149,13 @@ public final class SchemaView {
      * where the grid's cells cut long types (DECIMAL(65,30)'s) and notes.
      */
     private void showDetails(ColumnRow row) {
-        mappingLabel.setText(row == null ? "" : row.name() + ":  " + row.mysqlType() + "  →  " + row.arrowProperty().get()
-                + "  →  " + row.parquetProperty().get());
-        mappingLabel.setVisible(row != null);
-        mappingLabel.setManaged(row != null);
+        // both lines keep their place, the note's hidden when there is none: lines appearing at a click
+        // shrank the grid, and the row just clicked could go out of sight under them (a new user's trial)
+        mappingLabel.setText(row == null ? "Choose a column to see its mapping in full." : row.name() + ":  " + row.mysqlType()
+                + "  →  " + row.arrowProperty().get() + "  →  " + row.parquetProperty().get());
         String note = row == null ? "" : row.noteProperty().get();
-        noteLabel.setText(note.isEmpty() ? "" : "⚠ " + row.name() + ": " + note);
+        noteLabel.setText(note.isEmpty() ? " " : "⚠ " + row.name() + ": " + note);
         noteLabel.setVisible(!note.isEmpty());
-        noteLabel.setManaged(!note.isEmpty());
     }
 
     @FXML

@@ -164,12 +164,22 @@ public final class SchemaViewModel {
             List<ColumnRow> rows = d.columns().stream().map(ColumnRow::new).collect(Collectors.toList());
             applySavedChoices(source, rows);
             state.columns().setAll(rows);
-            long notes = d.notes();
-            status.set(d.columns().size() + " columns" + (notes == 0 ? ", all mapped exactly." : ", " + notes + " with a note."));
+            showColumnCount(rows);
+            // an override changes a row's note (utf8 keeps zero dates, so no note): the count follows
+            rows.forEach(r -> r.noteProperty().addListener((o, was, now) -> {
+                if (state.columns().contains(r)) {
+                    showColumnCount(state.columns());
+                }
+            }));
             if (andThen != null) {
                 andThen.run();
             }
         }, status::set));
+    }
+
+    private void showColumnCount(List<ColumnRow> rows) {
+        long notes = rows.stream().filter(r -> !r.noteProperty().get().isEmpty()).count();
+        status.set(rows.size() + " columns" + (notes == 0 ? ", all mapped exactly." : ", " + notes + " with a note."));
     }
 
     /** The columns left out and the overrides chosen the last time this source was exported. */
