@@ -261,6 +261,12 @@ class ViewModelTest {
         assertEquals("", export.progressTextProperty().get(), "no bar of an earlier export beside the sentence");
         schema.select(new TableInfo("sluice_types", "ints", false, -1, -1, ""));
         assertFalse(export.targetProperty().get().startsWith("/proc/"), export.targetProperty().get());
+        // the next action's sentence is the one on screen: a preview clears the export's refusal
+        export.limitProperty().set("ten");
+        export.preview();
+        assertEquals("The row limit must be a whole number.", export.previewStatusProperty().get());
+        assertTrue(export.previewIsErrorProperty().get(), "red, as a failed filter's sentence is");
+        assertEquals("", export.messageProperty().get());
     }
 
     @Test

@@ -159,10 +159,14 @@ public final class ExportViewModel {
      * empty) with the chosen columns, filter and overrides, rendered as the file will hold them.
      */
     public void preview() {
+        if (messageIsError.get() && !running()) { // an earlier export's refusal is not this preview's: one red sentence at a time
+            message.set("");
+            messageIsError.set(false);
+        }
         ConnectionSpec spec = state.connectedProperty().get();
         Source source = state.sourceProperty().get();
         if (spec == null || source == null) {
-            previewStatus.set("Connect and choose a table or a query first.");
+            previewFailed("Connect and choose a table or a query first.");
             return;
         }
         int rows;
@@ -170,7 +174,7 @@ public final class ExportViewModel {
             Long n = Limits.parseRowLimit(limit.get());
             rows = n == null ? Limits.DEFAULT_PREVIEW_ROWS : (int) Math.min(n, Limits.MAX_PREVIEW_ROWS);
         } catch (IllegalArgumentException e) {
-            previewStatus.set(e.getMessage());
+            previewFailed(e.getMessage()); // red, as a failed filter's sentence is
             return;
         }
         cancelPreview();
@@ -304,6 +308,11 @@ public final class ExportViewModel {
         } catch (java.nio.file.InvalidPathException e) {
             return last;
         }
+    }
+
+    private void previewFailed(String sentence) {
+        previewStatus.set(sentence);
+        previewIsError.set(true);
     }
 
     /** The folder of the last export when it failed because nothing can be written there; else null. */
