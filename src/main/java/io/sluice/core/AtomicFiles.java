@@ -1,6 +1,7 @@
 package io.sluice.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,13 +22,26 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /**
+     * Whether a file can be made in {@code folder}, tried for real (and removed at once):
+     * {@code Files.isWritable} says yes to /proc for root.
+     */
+    public static boolean canCreateFileIn(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".sluice-probe-", ".tmp"));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Deletes {@code dir} and all it holds, if it is there; what cannot be deleted is logged and left. */
     public static void deleteTree(Path dir) {
         // again when an entry vanished or appeared under the walk (a process still closing its files)
         for (int attempt = 1; attempt <= 3 && Files.exists(dir); attempt++) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | java.io.UncheckedIOException e) { // the walk throws the latter when an entry vanishes under it
+            } catch (IOException | UncheckedIOException e) { // the walk throws the latter when an entry vanishes under it
                 if (attempt == 3) {
                     log.warn("could not delete {}", dir, e);
                 }

@@ -1,5 +1,6 @@
 package io.sluice.ui.export;
 
+import io.sluice.core.AtomicFiles;
 import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.error.SluiceException;
 import io.sluice.core.export.AtomicTarget;
@@ -26,7 +27,6 @@ import io.sluice.ui.task.JobContext;
 import io.sluice.ui.task.Outcome;
 import io.sluice.ui.task.TaskExecutor;
 import io.sluice.ui.task.TaskHandle;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -319,16 +319,12 @@ public final class ExportViewModel {
     private Path failedFolder;
 
     /**
-     * {@code folder} when a file cannot be made in it (or it is not there), else null. Tried for real:
-     * {@code Files.isWritable} says yes to /proc for root. A failed filter leaves its folder suggested.
+     * After a failed export: whether its folder is one nothing can be written to, tried off the FX thread
+     * (a file system that hangs must not hold the window). A failed filter leaves its folder suggested.
      */
-    private static Path unwritable(Path folder) {
-        try {
-            Files.delete(Files.createTempFile(folder, ".sluice-probe-", ".tmp"));
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return folder;
-        }
+    private void checkFolderAfterFailure(Path folder) {
+        tasks.execute(ctx -> AtomicFiles.canCreateFileIn(folder),
+                Outcome.of(writable -> failedFolder = writable ? null : folder, sentence -> failedFolder = null));
     }
 
     /** Asks for the file to write, starting from the current one. */
@@ -449,7 +445,7 @@ public final class ExportViewModel {
             @Override
             public void failed(String sentence) {
                 finished(0);
-                failedFolder = unwritable(request.target().toAbsolutePath().getParent());
+                checkFolderAfterFailure(request.target().toAbsolutePath().getParent());
                 progressText.set(""); // its "… MiB written" went to the temp file, which is gone
                 fail(sentence);
             }
@@ -478,7 +474,7 @@ public final class ExportViewModel {
                     @Override
                     public void failed(String sentence) {
                         finished(0);
-                        failedFolder = unwritable(request.target().toAbsolutePath().getParent());
+                        checkFolderAfterFailure(request.target().toAbsolutePath().getParent());
                         fail(sentence.replace("add --resume to continue it", "tick Resume to continue it"));
                         offerResume(target.get());
                     }

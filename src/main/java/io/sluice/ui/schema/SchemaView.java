@@ -206,15 +206,13 @@ public final class SchemaView {
         pii.getStyleClass().add("pii-column");
         TableColumn<ColumnRow, String> note = new TableColumn<>("Note");
         note.setCellValueFactory(c -> c.getValue().noteProperty());
-        note.setCellFactory(c -> new TableCell<>() {
+        note.setCellFactory(c -> new WholeTextCell() {
             @Override
             protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                boolean has = !empty && s != null && !s.isEmpty();
-                setText(has ? "⚠ " + s : null);
-                setTooltip(has ? new Tooltip(s) : null);
+                super.updateItem(s, empty); // the tooltip holds the note without the sign
                 getStyleClass().removeAll("note-cell");
-                if (has) {
+                if (getText() != null) {
+                    setText("⚠ " + s);
                     getStyleClass().add("note-cell");
                 }
             }
@@ -232,7 +230,7 @@ public final class SchemaView {
     }
 
     /** A text cell whose tooltip holds the whole text, for the types a narrow column cuts. */
-    private static final class WholeTextCell extends TableCell<ColumnRow, String> {
+    private static class WholeTextCell extends TableCell<ColumnRow, String> {
         @Override
         protected void updateItem(String s, boolean empty) {
             super.updateItem(s, empty);
