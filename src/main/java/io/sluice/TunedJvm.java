@@ -7,7 +7,6 @@ import io.sluice.core.Training;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -39,8 +38,8 @@ import javax.management.ObjectName;
  * reading, verifying and linking them from the jars. On JDK 25 it is an AOT cache instead
  * ({@code -XX:AOTCache}), which also holds the recording export's method profiles: it adds about 6 s
  * once (the JVM writes what it recorded as it exits, then another one writes the cache);</li>
- * <li>the Serial GC, the JIT's scaled thresholds and, where the kernel offers them on request, huge
- * pages, for the reasons given in {@code installer/jpackage/sluice-cli.properties}.</li>
+ * <li>the Serial GC, a small young generation and the JIT's scaled thresholds, for the reasons given
+ * in {@code installer/jpackage/sluice-cli.properties}.</li>
  * </ul>
  * {@code java -jar sluice.jar} alone, the window, runs on a second JVM as well, for its own class
  * archive only (the installed window has the JVM's default options too): JavaFX's, AtlantaFX's and
@@ -397,19 +396,6 @@ final class TunedJvm {
             cmd.addAll(SMALL_YOUNG_GENERATION);
         }
         cmd.add("-XX:CompileThresholdScaling=5");
-        if (hugePagesOnRequest()) {
-            cmd.add("-XX:+UseTransparentHugePages");
-        }
-    }
-
-    /** Linux's {@code [madvise]}: huge pages only where asked for, as the launcher scripts check. */
-    private static boolean hugePagesOnRequest() {
-        try {
-            Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-            return Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
     }
 
     private static int waitFor(Process child, long seconds) {

@@ -154,12 +154,10 @@ public final class FinishAppImage {
         s.append("unset JDK_JAVA_OPTIONS # jpackage's launcher ignores it too: the options below are the app's\n");
         s.append("self=$(readlink -f \"$0\") || self=$0\n");
         s.append("APPDIR=$(dirname \"$(dirname \"$self\")\")/lib/app\n");
-        s.append(TRANSPARENT_HUGE_PAGES);
         s.append("exec \"$APPDIR/../runtime/bin/java\"");
         for (String option : c.javaOptions()) {
             s.append(" \\\n  ").append(quote(option));
         }
-        s.append(" \\\n  $thp");
         s.append(" \\\n  -cp ").append(quote(String.join(":", c.classPath())));
         s.append(" \\\n  ").append(c.mainClass()).append(" \"$@\"\n");
         Path script = image.resolve("bin").resolve(launcher);
@@ -167,20 +165,6 @@ public final class FinishAppImage {
         Files.writeString(script, s.toString(), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-
-    /**
-     * The heap in 2 MiB pages where the kernel gives them on request ({@code madvise}, Debian's and
-     * Ubuntu's default; {@code always} needs no flag, {@code never} would make the JVM warn on every
-     * start). A young collection copies what survives (a row group's buffered pages) into memory the
-     * kernel has to map first; in 4 KiB pages that was 45 000 page faults and 0.3 s of pauses per
-     * million rows of table (d). docs/benchmarks.md has the measurements.
-     */
-    static final String TRANSPARENT_HUGE_PAGES = """
-            case $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null) in
-              *"[madvise]"*) thp=-XX:+UseTransparentHugePages ;; # see FinishAppImage: fewer page faults
-              *) thp= ;;
-            esac
-            """;
 
     /** Double quotes keep $APPDIR expanding and protect spaces; nothing jpackage writes holds " ` \ or $ else. */
     static String quote(String value) {
