@@ -10,6 +10,7 @@ import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,32 @@ class CliIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Decimal256(65, 30)"), r.out());
         assertTrue(r.out().contains("FIXED_LEN_BYTE_ARRAY(32) DECIMAL(65,30)"), r.out());
+    }
+
+    /**
+     * A byte stored in an ascii column past the server's checks has no character: the server sends it
+     * as '?', so that is what the file holds, and the column's mapping says so; a latin1 column's
+     * every byte has a character and says nothing.
+     */
+    @Test
+    void textInACharacterSetWithGapsIsWrittenAsTheServerSendsItAndSaysSo(TestDb db) throws Exception {
+        db.exec("CREATE DATABASE IF NOT EXISTS sluice_charsets", "DROP TABLE IF EXISTS sluice_charsets.codes",
+                "CREATE TABLE sluice_charsets.codes (id INT PRIMARY KEY, a VARCHAR(10) CHARACTER SET ascii,"
+                        + " l VARCHAR(10) CHARACTER SET latin1)",
+                "INSERT INTO sluice_charsets.codes VALUES (1, _binary 0x41E942, _binary 0x41E942)");
+        String note = "The server converts this ascii text to UTF-8: a stored byte that ascii has no character for arrives as '?'.";
+        Cli.Run probe = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "sluice_charsets.codes", "--json");
+        assertEquals(0, probe.code(), probe.err());
+        assertTrue(probe.out().contains(note), probe.out());
+        assertEquals(1, probe.out().split("has no character for", -1).length - 1, probe.out()); // not on latin1
+        Path out = dir.resolve("codes.parquet");
+        Cli.Run export = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--table", "sluice_charsets.codes", "--out", out.toString(), "--no-progress");
+        assertEquals(0, export.code(), export.err());
+        Group row = ParquetFiles.rows(out).get(0);
+        assertEquals("A?B", row.getString("a", 0));
+        assertEquals("AéB", row.getString("l", 0));
     }
 
     /** Personal data by the column's name, as the window flags it: in the table and in --json. */

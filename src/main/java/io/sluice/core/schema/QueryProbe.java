@@ -90,7 +90,7 @@ public final class QueryProbe {
             if (origin.isPresent()) {
                 ColumnInfo o = origin.get();
                 // an outer join can make a NOT NULL column nullable: the result's flag decides
-                out.add(new ColumnInfo(name, i + 1, o.type(), nullable || o.nullable(), "", o.comment(), o.srid()));
+                out.add(new ColumnInfo(name, i + 1, o.type(), nullable || o.nullable(), "", o.comment(), o.srid(), o.charset()));
             } else {
                 out.add(new ColumnInfo(name, i + 1, typeOf(f), nullable, "", "", -1));
             }

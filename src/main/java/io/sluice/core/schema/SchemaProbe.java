@@ -107,8 +107,8 @@ public final class SchemaProbe {
         List<ColumnInfo> columns = new ArrayList<>();
         Set<String> jsonColumns = jsonColumns(database, table);
         Map<String, Integer> srids = declaredSrids(database, table);
-        String sql = "SELECT COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY, COLUMN_COMMENT"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+        String sql = "SELECT COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY, COLUMN_COMMENT,"
+                + " CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
                 + " AND CAST(TABLE_SCHEMA AS BINARY) = CAST(? AS BINARY) AND CAST(TABLE_NAME AS BINARY) = CAST(? AS BINARY)"
                 + " ORDER BY ORDINAL_POSITION";
         try (PreparedStatement ps = bind(sql, database, table, database, table); ResultSet rs = ps.executeQuery()) {
@@ -119,7 +119,7 @@ public final class SchemaProbe {
                     type = type.asJson();
                 }
                 columns.add(new ColumnInfo(name, rs.getInt(2), type, "YES".equals(rs.getString(5)), rs.getString(6),
-                        rs.getString(7), srids.getOrDefault(name, -1)));
+                        rs.getString(7), srids.getOrDefault(name, -1), rs.getString(8)));
             }
         }
         if (columns.isEmpty()) {

@@ -77,6 +77,21 @@ class TypeMapperTest {
     }
 
     @Test
+    void textInACharacterSetWithGapsSaysWhatTheServerSendsForThem() {
+        for (String whole : new String[] {"utf8mb4", "utf8mb3", "latin1", "ucs2", "utf16", "utf32", ""}) {
+            assertEquals("", TypeMapper.defaultMapping(text(whole)).note(), whole);
+        }
+        for (String gaps : new String[] {"ascii", "cp1251", "sjis"}) {
+            assertEquals("The server converts this " + gaps + " text to UTF-8: a stored byte that " + gaps
+                    + " has no character for arrives as '?'.", TypeMapper.defaultMapping(text(gaps)).note());
+        }
+    }
+
+    private static ColumnInfo text(String charset) {
+        return new ColumnInfo("c", 1, MySqlType.parse("varchar", "varchar(20)"), true, "", "", -1, charset);
+    }
+
+    @Test
     void aNotNullDateSaysWhyItsColumnIsOptional() {
         for (String[] type : new String[][] {{"date", "date"}, {"datetime", "datetime(3)"}, {"timestamp", "timestamp"}}) {
             ColumnInfo notNull = ColumnInfo.of("c", 1, MySqlType.parse(type[0], type[1]), false);
