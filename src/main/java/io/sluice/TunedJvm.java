@@ -347,7 +347,8 @@ final class TunedJvm {
     /**
      * The installed CLI's young generation (installer/jpackage/sluice-cli.properties): a small one, used
      * over and over, because memory a process touches for the first time is what costs most on a
-     * virtual machine (about 5 ms a MiB where the benchmark runs; docs/benchmarks.md, seventh pass), and
+     * virtual machine (about 5 ms a MiB where the benchmark ran in the seventh pass, 0.6–0.75 ms in 4 KiB
+     * pages in the twentieth; docs/benchmarks.md), and
      * the default young generation of a third of the first heap was a fresh 100 MiB for the first
      * million rows. Arrays of half a MiB and more (a blob's value, a row group's compressed pages) go
      * straight to the old generation: with a young generation this small they would otherwise be

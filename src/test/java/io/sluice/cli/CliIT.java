@@ -90,6 +90,12 @@ class CliIT {
         assertEquals(0, probe.code(), probe.err());
         assertTrue(probe.out().contains(note), probe.out());
         assertEquals(1, probe.out().split("has no character for", -1).length - 1, probe.out()); // not on latin1
+        // a query's column keeps its table's character set; an expression's text comes converted already
+        Cli.Run query = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
+                "--query", "SELECT a, CONCAT(a, '') AS b FROM sluice_charsets.codes", "--json");
+        assertEquals(0, query.code(), query.err());
+        assertTrue(query.out().contains(note), query.out());
+        assertEquals(1, query.out().split("has no character for", -1).length - 1, query.out());
         Path out = dir.resolve("codes.parquet");
         Cli.Run export = run(TestDb.PASSWORD + "\n", "export", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "sluice_charsets.codes", "--out", out.toString(), "--no-progress");

@@ -90,9 +90,9 @@ class DistIT {
             assertEquals(0, logged.exit, logged::toString);
             assertTrue(read(aotLog).contains("Using AOT-linked classes: true"), () -> read(aotLog));
         }
-        // the JVM options the launcher adds (docs/benchmarks.md): the JIT's thresholds, a small young
-        // generation, and the heap in the kernel's 4 KiB pages (twentieth pass: a huge page the machine
-        // has not given out lately cost ten times as much per MiB)
+        // the JVM options the launcher adds (docs/benchmarks.md): the JIT's thresholds and a small young
+        // generation; and no huge pages asked for (twentieth pass: up to ten times the cost per MiB of
+        // 4 KiB pages, touched for the first time)
         Result flags = cli(db, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
         assertEquals(0, flags.exit, flags::toString);
         assertTrue(flags.stdout.matches("(?s).*\\bCompileThresholdScaling\\s+=\\s+5\\.0+\\s.*"), "the JIT's thresholds");

@@ -19,11 +19,7 @@ public record ColumnInfo(String name, int ordinal, MySqlType type, boolean nulla
         charset = charset == null ? "" : charset;
     }
 
-    public ColumnInfo(String name, int ordinal, MySqlType type, boolean nullable, String key, String comment, int srid) {
-        this(name, ordinal, type, nullable, key, comment, srid, "");
-    }
-
     public static ColumnInfo of(String name, int ordinal, MySqlType type, boolean nullable) {
-        return new ColumnInfo(name, ordinal, type, nullable, "", "", -1);
+        return new ColumnInfo(name, ordinal, type, nullable, "", "", -1, "");
     }
 }

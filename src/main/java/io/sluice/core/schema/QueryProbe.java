@@ -92,7 +92,8 @@ public final class QueryProbe {
                 // an outer join can make a NOT NULL column nullable: the result's flag decides
                 out.add(new ColumnInfo(name, i + 1, o.type(), nullable || o.nullable(), "", o.comment(), o.srid(), o.charset()));
             } else {
-                out.add(new ColumnInfo(name, i + 1, typeOf(f), nullable, "", "", -1));
+                // an expression's text comes already converted to UTF-8: its source's character set is not known
+                out.add(new ColumnInfo(name, i + 1, typeOf(f), nullable, "", "", -1, ""));
             }
         }
         return out;
