@@ -82,14 +82,17 @@ class CliIT {
     void textInACharacterSetWithGapsIsWrittenAsTheServerSendsItAndSaysSo(TestDb db) throws Exception {
         db.exec("CREATE DATABASE IF NOT EXISTS sluice_charsets", "DROP TABLE IF EXISTS sluice_charsets.codes",
                 "CREATE TABLE sluice_charsets.codes (id INT PRIMARY KEY, a VARCHAR(10) CHARACTER SET ascii,"
-                        + " l VARCHAR(10) CHARACTER SET latin1)",
-                "INSERT INTO sluice_charsets.codes VALUES (1, _binary 0x41E942, _binary 0x41E942)");
+                        + " l VARCHAR(10) CHARACTER SET latin1, s VARCHAR(10) CHARACTER SET sjis)",
+                // 0x81AD: a two-byte sjis code the server stores and has no Unicode character for
+                "INSERT INTO sluice_charsets.codes VALUES (1, _binary 0x41E942, _binary 0x41E942, _binary 0x4181AD42)");
         String note = "The server converts this ascii text to UTF-8: a stored byte that ascii has no character for arrives as '?'.";
         Cli.Run probe = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "sluice_charsets.codes", "--json");
         assertEquals(0, probe.code(), probe.err());
         assertTrue(probe.out().contains(note), probe.out());
-        assertEquals(1, probe.out().split("has no character for", -1).length - 1, probe.out()); // not on latin1
+        assertTrue(probe.out().contains("The server converts this sjis text to UTF-8: a stored code that sjis has no character for"
+                + " arrives as '?'."), probe.out());
+        assertEquals(2, probe.out().split("has no character for", -1).length - 1, probe.out()); // not on latin1
         // a query's column keeps its table's character set; an expression's text comes converted already
         Cli.Run query = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--query", "SELECT a, CONCAT(a, '') AS b FROM sluice_charsets.codes", "--json");
@@ -103,6 +106,7 @@ class CliIT {
         Group row = ParquetFiles.rows(out).get(0);
         assertEquals("A?B", row.getString("a", 0));
         assertEquals("AéB", row.getString("l", 0));
+        assertEquals("A?B", row.getString("s", 0));
     }
 
     /** Personal data by the column's name, as the window flags it: in the table and in --json. */

@@ -88,6 +88,10 @@ class TypeMapperTest {
             assertEquals("The server converts this " + gaps + " text to UTF-8: a stored byte that " + gaps
                     + " has no character for arrives as '?'.", TypeMapper.defaultMapping(text(gaps)).note());
         }
+        for (String gaps : new String[] {"sjis", "gbk", "euckr"}) {
+            assertEquals("The server converts this " + gaps + " text to UTF-8: a stored code that " + gaps
+                    + " has no character for arrives as '?'.", TypeMapper.defaultMapping(text(gaps)).note());
+        }
     }
 
     private static ColumnInfo text(String charset) {
