@@ -82,9 +82,11 @@ class CliIT {
     void textInACharacterSetWithGapsIsWrittenAsTheServerSendsItAndSaysSo(TestDb db) throws Exception {
         db.exec("CREATE DATABASE IF NOT EXISTS sluice_charsets", "DROP TABLE IF EXISTS sluice_charsets.codes",
                 "CREATE TABLE sluice_charsets.codes (id INT PRIMARY KEY, a VARCHAR(10) CHARACTER SET ascii,"
-                        + " l VARCHAR(10) CHARACTER SET latin1, s VARCHAR(10) CHARACTER SET sjis)",
+                        + " l VARCHAR(10) CHARACTER SET latin1, s VARCHAR(10) CHARACTER SET sjis, u VARCHAR(10) CHARACTER SET ucs2)",
                 // 0x81AD: a two-byte sjis code the server stores and has no Unicode character for
-                "INSERT INTO sluice_charsets.codes VALUES (1, _binary 0x41E942, _binary 0x41E942, _binary 0x4181AD42)");
+                // ucs2 D800: half of a surrogate pair, which the server would send as bytes that are not UTF-8
+                "INSERT INTO sluice_charsets.codes VALUES (1, _binary 0x41E942, _binary 0x41E942, _binary 0x4181AD42,"
+                        + " _binary 0x0041D8000042)");
         String note = "The server converts this ascii text to UTF-8: a stored byte that ascii has no character for arrives as '?'.";
         Cli.Run probe = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--table", "sluice_charsets.codes", "--json");
@@ -93,6 +95,8 @@ class CliIT {
         assertTrue(probe.out().contains("The server converts this sjis text to UTF-8: a stored code that sjis has no character for"
                 + " arrives as '?'."), probe.out());
         assertEquals(2, probe.out().split("has no character for", -1).length - 1, probe.out()); // not on latin1
+        assertTrue(probe.out().contains("A stored ucs2 code from D800 to DFFF is half of a pair, not a character: it arrives as '?'."),
+                probe.out());
         // a query's column keeps its table's character set; an expression's text comes converted already
         Cli.Run query = run(TestDb.PASSWORD + "\n", "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--password-stdin",
                 "--query", "SELECT a, CONCAT(a, '') AS b FROM sluice_charsets.codes", "--json");
@@ -107,6 +111,7 @@ class CliIT {
         assertEquals("A?B", row.getString("a", 0));
         assertEquals("AéB", row.getString("l", 0));
         assertEquals("A?B", row.getString("s", 0));
+        assertEquals("A?B", row.getString("u", 0)); // valid UTF-8, where the server's own conversion gave ED A0 80
     }
 
     /** Personal data by the column's name, as the window flags it: in the table and in --json. */

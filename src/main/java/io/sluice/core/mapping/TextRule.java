@@ -37,11 +37,20 @@ final class TextRule extends TypeRule {
 
     @Override
     TypeMapping mapValue(ColumnInfo c, MappingTarget target) {
+        boolean text = c.type().family() == TypeFamily.TEXT;
+        if (text && UCS2.equalsIgnoreCase(c.charset())) {
+            // ucs2 stores any two bytes, a lone surrogate (D800-DFFF) too, which the server would send as
+            // bytes that are not UTF-8 (ED A0 80), a STRING value readers may refuse; through utf16 it is '?'
+            return mapping(c, target, Encoding.utf8(), Readers.bytes()).select("CONVERT(%s USING utf16)")
+                    .note("A stored ucs2 code from D800 to DFFF is half of a pair, not a character: it arrives as '?'.").build();
+        }
         String note = c.type().family() == TypeFamily.UNKNOWN
                 ? "Sluice does not know the type " + c.type().dataType() + ": values are written as the server's text."
-                : c.type().family() == TypeFamily.TEXT ? conversionNote(c.charset()) : "";
+                : text ? conversionNote(c.charset()) : "";
         return mapping(c, target, Encoding.utf8(), Readers.bytes()).note(note).build();
     }
+
+    private static final String UCS2 = "ucs2";
 
     static String conversionNote(String charset) {
         String cs = charset.toLowerCase(Locale.ROOT);

@@ -78,12 +78,15 @@ class TypeMapperTest {
 
     @Test
     void textInACharacterSetWithGapsSaysWhatTheServerSendsForThem() {
-        for (String whole : new String[] {"utf8mb4", "utf8mb3", "utf8", "latin1", "latin2", "koi8r", "ucs2", "utf16", "utf32", ""}) {
+        for (String whole : new String[] {"utf8mb4", "utf8mb3", "utf8", "latin1", "latin2", "koi8r", "utf16", "utf32", ""}) {
             assertEquals("", TypeMapper.defaultMapping(text(whole)).note(), whole);
         }
         assertEquals("", TypeMapper.defaultMapping(new ColumnInfo("u", 1, MySqlType.parse("uuid", "uuid"), true, "", "", -1, "ascii"))
                 .note(), "a UUID's text is the server's own");
         assertTrue(TypeMapper.defaultMapping(text("ASCII")).note().contains("ascii has no character"));
+        TypeMapping ucs2 = TypeMapper.defaultMapping(text("ucs2"));
+        assertEquals("CONVERT(`c` USING utf16)", ucs2.selectExpression("`c`"));
+        assertTrue(ucs2.note().contains("D800 to DFFF"), ucs2.note());
         for (String gaps : new String[] {"ascii", "cp1251", "hebrew"}) {
             assertEquals("The server converts this " + gaps + " text to UTF-8: a stored byte that " + gaps
                     + " has no character for arrives as '?'.", TypeMapper.defaultMapping(text(gaps)).note());
