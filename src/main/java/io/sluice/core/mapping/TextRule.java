@@ -37,26 +37,23 @@ final class TextRule extends TypeRule {
 
     @Override
     TypeMapping mapValue(ColumnInfo c, MappingTarget target) {
-        boolean text = c.type().family() == TypeFamily.TEXT;
-        if (text && UCS2.equalsIgnoreCase(c.charset())) {
+        TypeMapping.Builder m = mapping(c, target, Encoding.utf8(), Readers.bytes());
+        if (c.type().family() == TypeFamily.UNKNOWN) {
+            return m.note("Sluice does not know the type " + c.type().dataType() + ": values are written as the server's text.").build();
+        }
+        if (c.type().family() != TypeFamily.TEXT) { // UUID, INET4, INET6: the server's own text
+            return m.build();
+        }
+        String cs = c.charset().toLowerCase(Locale.ROOT);
+        if (cs.equals("ucs2")) {
             // ucs2 stores any two bytes, a lone surrogate (D800-DFFF) too, which the server would send as
             // bytes that are not UTF-8 (ED A0 80), a STRING value readers may refuse; through utf16 it is '?'
-            return mapping(c, target, Encoding.utf8(), Readers.bytes()).select("CONVERT(%s USING utf16)")
+            return m.select("CONVERT(%s USING utf16)")
                     .note("A stored ucs2 code from D800 to DFFF is half of a pair, not a character: it arrives as '?'.").build();
         }
-        String note = c.type().family() == TypeFamily.UNKNOWN
-                ? "Sluice does not know the type " + c.type().dataType() + ": values are written as the server's text."
-                : text ? conversionNote(c.charset()) : "";
-        return mapping(c, target, Encoding.utf8(), Readers.bytes()).note(note).build();
-    }
-
-    private static final String UCS2 = "ucs2";
-
-    static String conversionNote(String charset) {
-        String cs = charset.toLowerCase(Locale.ROOT);
         String what = WITH_GAPS.contains(cs) ? "byte" : MULTI_BYTE_WITH_GAPS.contains(cs) ? "code" : null;
-        return what == null ? ""
-                : "The server converts this " + cs + " text to UTF-8: a stored " + what + " that " + cs
-                        + " has no character for arrives as '?'.";
+        return what == null ? m.build()
+                : m.note("The server converts this " + cs + " text to UTF-8: a stored " + what + " that " + cs
+                        + " has no character for arrives as '?'.").build();
     }
 }
