@@ -49,7 +49,9 @@ import javax.management.ObjectName;
  * The user's own JVM options and arguments go to the second JVM unchanged, after these, so they win; a
  * GC or a class archive of the user's own replaces ours. Standard input and output are the same files,
  * the exit code is the second JVM's, and a Ctrl-C or kill reaching only this JVM is passed on, so the
- * export still deletes its temp file. {@code SLUICE_TUNED_JVM=0} turns this off.
+ * export still deletes its temp file. {@code SLUICE_TUNED_JVM=0} turns this off, and so does an agent or a
+ * flight recording among the user's options: they are for the JVM the user started, so the command runs
+ * there.
  */
 final class TunedJvm {
     /** Set on the second JVM, so that it runs the command itself. */
@@ -125,13 +127,24 @@ final class TunedJvm {
             }
             javaAndOptions.add(option);
         }
-        return Optional.of(new TunedJvm(javaAndOptions, Path.of(all.get(jarFlag + 1)), args));
+        TunedJvm tuned = new TunedJvm(javaAndOptions, Path.of(all.get(jarFlag + 1)), args);
+        return tuned.userChose(WATCHING_THIS_JVM) ? Optional.empty() : Optional.of(tuned);
     }
+
+    /**
+     * Options by which the user watches the JVM they started: an agent (a debugger, a profiler, a
+     * monitoring agent) or a flight recording. This JVM has already started them, and a second JVM would
+     * start them again: a debugger's port would be taken (the command never ran), a recording of this
+     * JVM would overwrite the command's when it ends, and on JDK 17 a JVM recording the class archive
+     * refuses to start with an agent at all. So the command runs here, on the JVM they asked for.
+     */
+    private static final String[] WATCHING_THIS_JVM = {"-javaagent", "-agentlib", "-agentpath", "-Xrun",
+        "StartFlightRecording"};
 
     // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
     // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
     private int runChild() throws IOException {
-        Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") || Archive.AOT && userChose(NOT_WITH_AOT_RECORDING) ? null
+        Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") || userChose(NOT_WITH_AN_ARCHIVE) ? null
                 : Archive.forThisJvm(jar, window ? WINDOW_PREFIX : "sluice-", window || writesParquet(args), layoutOptions());
         Process child = new ProcessBuilder(command(archive == null ? List.of() : archive.options(), true)).inheritIO().start();
         PassOn passOn = new PassOn(child, archive);
@@ -147,12 +160,11 @@ final class TunedJvm {
     }
 
     /**
-     * Options with which JDK 25's recording run would not start ({@code -XX:AOTMode=record} refuses the
-     * module options), or would lose what the user asked for (a recording JVM turns a flight recording
-     * off, and would record what an agent changed): no AOT cache is recorded or used with them.
+     * Options that change the JVM's set of modules: a JVM recording a class archive with them would not
+     * start (JDK 17: "DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded"; JDK
+     * 25's -XX:AOTMode=record refuses them), and one recorded without them would not match.
      */
-    private static final String[] NOT_WITH_AOT_RECORDING = {"--limit-modules", "--patch-module", "--upgrade-module-path",
-        "StartFlightRecording", "-javaagent", "-agentlib", "-agentpath"};
+    private static final String[] NOT_WITH_AN_ARCHIVE = {"--limit-modules", "--patch-module", "--upgrade-module-path"};
 
     /**
      * JDK 25: the AOT cache from what the command's JVM recorded, by a JVM of the same options (less the

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +81,53 @@ class JavaJarIT extends JavaJarHarness {
                 "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints");
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.out().split(" CompileThresholdScaling ", -1).length - 1, "flags printed by exactly two JVMs");
+    }
+
+    /**
+     * A debugger (any agent) and a flight recording are for the JVM the user started, so the command runs
+     * there, once. Before, the second JVM started the debugger again (a fixed port was then taken) and,
+     * on JDK 17, refused to start at all while recording the class archive with an agent; the first
+     * JVM's recording, written as it ended, replaced the command's.
+     */
+    @Test
+    void anAgentOrAFlightRecordingKeepsTheCommandOnTheJvmTheUserStarted(TestDb db) throws Exception {
+        Path home = dir.resolve("home");
+        String expected = rowsExportedInProcess(db);
+        Path debugged = dir.resolve("debugged.parquet");
+        Cli.Run r = javaJar(home, List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0",
+                "-XX:+PrintFlagsFinal"), export(db, debugged));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().split("Listening for transport dt_socket", -1).length - 1, "one debugger");
+        assertEquals(1, r.out().split(" CompileThresholdScaling ", -1).length - 1, "flags printed by one JVM");
+        assertEquals("1.000000", lastFlags(r.out()).get("CompileThresholdScaling"), "the user's JVM, as started");
+        assertEquals(expected, ParquetFiles.rows(debugged).toString());
+
+        Path recording = dir.resolve("export.jfr");
+        Path recorded = dir.resolve("recorded.parquet");
+        r = javaJar(home, List.of("-XX:StartFlightRecording=filename=" + recording), export(db, recorded));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(expected, ParquetFiles.rows(recorded).toString());
+        boolean writerStarted = false;
+        for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            RecordedThread t = e.getEventType().getName().equals("jdk.ThreadStart") ? e.getThread("thread") : null;
+            writerStarted |= t != null && "sluice-writer".equals(t.getJavaName());
+        }
+        assertTrue(writerStarted, "the recording is of the JVM that exported");
+        assertEquals(List.of(), filesIn(home.resolve("cds")), "no archive recorded or used with them");
+    }
+
+    /** A JVM whose modules are patched takes no class archive: on JDK 17 one recording it would not start. */
+    @Test
+    void aPatchedModuleRunsTheCommandWithoutAnArchive(TestDb db) throws Exception {
+        Path home = dir.resolve("home");
+        Path patch = Files.createDirectories(dir.resolve("empty-patch"));
+        Path target = dir.resolve("patched.parquet");
+        Cli.Run r = javaJar(home, List.of("--patch-module", "java.sql=" + patch, "-XX:+PrintFlagsFinal"), export(db, target));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("5.000000", lastFlags(r.out()).get("CompileThresholdScaling"), "the command ran on the second JVM");
+        assertEquals("false", lastFlags(r.out()).get("RecordDynamicDumpInfo"));
+        assertEquals(rowsExportedInProcess(db), ParquetFiles.rows(target).toString());
+        assertTrue(Files.notExists(home.resolve("cds")) || filesIn(home.resolve("cds")).isEmpty());
     }
 
     @Test
