@@ -408,8 +408,14 @@ final class TunedJvm {
             cmd.add("-XX:+UseSerialGC");
             cmd.addAll(SMALL_YOUNG_GENERATION);
         }
-        cmd.add("-XX:CompileThresholdScaling=5");
+        cmd.addAll(JIT_THRESHOLDS);
     }
+
+    /**
+     * The installed CLI's JIT thresholds (installer/jpackage/sluice-cli.properties): methods compiled after
+     * five times the JDK's counts, loops to C1 after the JDK's own (12,000 scaled by 5: 60,000 turns).
+     */
+    static final List<String> JIT_THRESHOLDS = List.of("-XX:CompileThresholdScaling=5", "-XX:Tier3BackEdgeThreshold=12000");
 
     private static int waitFor(Process child, long seconds) {
         boolean interrupted = false;

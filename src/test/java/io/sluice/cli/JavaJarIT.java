@@ -38,6 +38,7 @@ class JavaJarIT extends JavaJarHarness {
         assertEquals(String.valueOf(16 << 20), flags.get("MaxNewSize"), "a small young generation");
         assertEquals(String.valueOf(512 << 10), flags.get("PretenureSizeThreshold"), "large arrays go to the old one");
         assertEquals("5.000000", flags.get("CompileThresholdScaling"));
+        assertEquals("60000", flags.get("Tier3BackEdgeThreshold"), "loops to C1 at the JDK's own count, scaling and all");
         assertEquals("true", flags.get("RecordDynamicDumpInfo"), "the first export records the archive");
         assertEquals(expected, ParquetFiles.rows(first).toString());
         String recorded = theOneRecorded(home.resolve("cds"), "sluice-\\d+-[0-9a-f]+\\.jsa");

@@ -96,6 +96,7 @@ class DistIT {
         Result flags = cli(db, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
         assertEquals(0, flags.exit, flags::toString);
         assertTrue(flags.stdout.matches("(?s).*\\bCompileThresholdScaling\\s+=\\s+5\\.0+\\s.*"), "the JIT's thresholds");
+        assertTrue(flags.stdout.matches("(?s).*\\bTier3BackEdgeThreshold\\s+=\\s+60000\\s.*"), "loops to C1 at the JDK's own count");
         assertTrue(flags.stdout.matches("(?s).*\\bMaxNewSize\\s+=\\s+" + (16 << 20) + "\\s.*"), "a small young generation");
         assertTrue(flags.stdout.matches("(?s).*\\bPretenureSizeThreshold\\s+=\\s+" + (512 << 10) + "\\s.*"),
                 "large arrays straight to the old generation");
