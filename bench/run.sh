@@ -21,6 +21,10 @@ mkdir -p "$WORK/peers"
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need mariadb mariadb-client
 [ -x /usr/bin/time ] || need /usr/bin/time time
+if [ "${UI:-1}" = 1 ]; then # before the app-image is built: its window's AOT cache is trained on Xvfb, with GTK
+  need Xvfb xvfb
+  dpkg -s libgtk-3-0 >/dev/null 2>&1 || need /nonexistent libgtk-3-0
+fi
 
 echo "building sluice and the peers …" >&2
 ./mvnw -q -DskipTests package
@@ -236,8 +240,6 @@ fi
 # The window opening on a private X server: from the process's start to the first laid-out frame, as
 # the app logs it ("window ready N ms after the process started"), for java -jar and the installed launcher.
 if [ "${UI:-1}" = 1 ]; then
-  need Xvfb xvfb
-  dpkg -s libgtk-3-0 >/dev/null 2>&1 || need /nonexistent libgtk-3-0
   echo "the window opening …" >&2
   Xvfb :87 -screen 0 1400x900x24 -nolisten tcp > /dev/null 2>&1 &
   XVFB=$!
