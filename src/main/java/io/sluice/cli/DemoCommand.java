@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.server.DemoDatabase;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -36,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("Stopping the demo database …");
             err.flush();
             demo.close();
-            err.println("The demo database has stopped, and its data is gone.");
+            err.println(stopped(demo.dataGone(), demo.dataFolder()));
             err.flush();
         }, "sluice-demo-says-stop"));
         String dsn = demo.spec().dsn().redacted();
@@ -50,5 +51,12 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         Thread.currentThread().join(); // until Ctrl-C ends the process
         return 0;
+    }
+
+    /** What is said once the demo has stopped: that its data is gone only when it is. */
+    static String stopped(boolean dataGone, Path folder) {
+        return dataGone ? "The demo database has stopped, and its data is gone."
+                : "The demo database has stopped, but its data could not all be removed from " + folder
+                        + "; the next demo start removes it, or delete that folder.";
     }
 }

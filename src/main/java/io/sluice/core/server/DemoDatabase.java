@@ -45,6 +45,16 @@ public final class DemoDatabase implements AutoCloseable {
         return spec;
     }
 
+    /** The folder of its data, which {@link #close} removes. */
+    public java.nio.file.Path dataFolder() {
+        return server.workDir();
+    }
+
+    /** Whether, once closed, its data is gone: removing it is best effort (AtomicFiles.deleteTree). */
+    public synchronized boolean dataGone() {
+        return closed && java.nio.file.Files.notExists(dataFolder());
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

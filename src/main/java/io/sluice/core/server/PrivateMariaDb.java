@@ -169,6 +169,11 @@ public final class PrivateMariaDb implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    /** The folder of the server's files. */
+    public Path workDir() {
+        return workDir;
+    }
+
     @Override
     public void close() {
         try {
