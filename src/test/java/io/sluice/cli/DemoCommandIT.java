@@ -81,8 +81,10 @@ class DemoCommandIT {
     }
 
     private static String awaitDsn(Process demo, Path out, Path err) throws InterruptedException {
+        // the demo's log, in its home beside the files it writes, says why a server did not start
+        Path log = out.resolveSibling("home").resolve("sluice.log");
         for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); System.nanoTime() < end; ) {
-            assertTrue(demo.isAlive(), () -> "the demo stopped: " + read(err));
+            assertTrue(demo.isAlive(), () -> "the demo stopped: " + read(err) + "\nits log:\n" + read(log));
             String printed = read(out).strip();
             if (printed.startsWith("mysql://")) {
                 return printed;
