@@ -133,16 +133,18 @@ final class TunedJvm {
 
     /**
      * Options by which the user watches the JVM they started: an agent (a debugger, a profiler, a
-     * monitoring agent) or a flight recording. This JVM has already started them, and a second JVM would
-     * start them again: a debugger's port would be taken (the command never ran), a recording of this
-     * JVM would overwrite the command's when it ends, and on JDK 17 a JVM recording the class archive
-     * refuses to start with an agent at all. So the command runs here, on the JVM they asked for.
+     * monitoring agent), JMX's remote agent or a flight recording. This JVM has already started them,
+     * and a second JVM would start them again: a debugger's or JMX's port would be taken (the command
+     * never ran), a recording of this JVM would overwrite the command's when it ends, and on JDK 17 a
+     * JVM recording the class archive refuses to start with an agent at all. So the command runs here,
+     * on the JVM they asked for.
      */
     private static final String[] WATCHING_THIS_JVM = {"-javaagent", "-agentlib", "-agentpath", "-Xrun",
-        "StartFlightRecording"};
+        "StartFlightRecording", "-Dcom.sun.management.jmxremote"};
 
-    // No lambdas, streams, regular expressions or string concatenation by invokedynamic on this JVM's
-    // path: each kind's first use costs it tens of milliseconds, and every command waits for them.
+    // No lambdas, streams or regular expressions on this JVM's path: each kind's first use costs it tens
+    // of milliseconds, and every command waits for them. (String concatenation is compiled without
+    // invokedynamic, pom.xml.)
     private int runChild() throws IOException {
         Archive archive = userChose("-Xshare", "Share", "Archive", "AOT") || userChose(NOT_WITH_AN_ARCHIVE) ? null
                 : Archive.forThisJvm(jar, window ? WINDOW_PREFIX : "sluice-", window || writesParquet(args), layoutOptions());
@@ -353,7 +355,7 @@ final class TunedJvm {
     /** A user's option with which the cache's writer would overwrite their log, or print what they asked for twice. */
     private static boolean writesSomewhere(String option) {
         return option.startsWith("-Xlog") || option.startsWith("-verbose") || option.startsWith("-XX:+Print")
-                || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:+HeapDump");
+                || option.startsWith("-XX:+HeapDump");
     }
 
     /**
@@ -408,7 +410,9 @@ final class TunedJvm {
             cmd.add("-XX:+UseSerialGC");
             cmd.addAll(SMALL_YOUNG_GENERATION);
         }
-        cmd.addAll(JIT_THRESHOLDS);
+        if (!userChose("CompileThresholdScaling")) { // the loops' threshold goes with our scaling, not the user's
+            cmd.addAll(JIT_THRESHOLDS);
+        }
     }
 
     /**

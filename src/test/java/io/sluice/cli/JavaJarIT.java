@@ -9,6 +9,8 @@ import io.sluice.testing.Cli;
 import io.sluice.testing.Leaks;
 import io.sluice.testing.ParquetFiles;
 import io.sluice.testing.TestDb;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +116,31 @@ class JavaJarIT extends JavaJarHarness {
             writerStarted |= t != null && "sluice-writer".equals(t.getJavaName());
         }
         assertTrue(writerStarted, "the recording is of the JVM that exported");
+
+        int port; // JMX's remote agent on a port of its own: a second JVM found it taken and never ran the command
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path watched = dir.resolve("watched.parquet");
+        r = javaJar(home, List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-XX:+PrintFlagsFinal"), export(db, watched));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().split(" CompileThresholdScaling ", -1).length - 1, "flags printed by one JVM");
+        assertEquals(expected, ParquetFiles.rows(watched).toString());
         assertEquals(List.of(), filesIn(home.resolve("cds")), "no archive recorded or used with them");
+    }
+
+    /** The loops' threshold goes with our scaling: a user's own scaling takes it off, theirs applies as chosen. */
+    @Test
+    void theUsersJitScalingReplacesOursAndTheLoopsThresholdWithIt(TestDb db) throws Exception {
+        Cli.Run r = javaJar(dir.resolve("home"), List.of("-XX:CompileThresholdScaling=2", "-XX:+PrintFlagsFinal"),
+                "probe", "--dsn", dsn(db), "--ssl-mode", "disabled", "--table", "ints");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> flags = lastFlags(r.out());
+        assertEquals("true", flags.get("UseSerialGC"), "the command ran on the second JVM");
+        assertEquals("2.000000", flags.get("CompileThresholdScaling"));
+        assertEquals("120000", flags.get("Tier3BackEdgeThreshold"), "the JDK's 60,000 under the user's scaling");
     }
 
     /** A JVM whose modules are patched takes no class archive: on JDK 17 one recording it would not start. */
