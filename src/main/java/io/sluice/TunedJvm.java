@@ -49,9 +49,9 @@ import javax.management.ObjectName;
  * The user's own JVM options and arguments go to the second JVM unchanged, after these, so they win; a
  * GC or a class archive of the user's own replaces ours. Standard input and output are the same files,
  * the exit code is the second JVM's, and a Ctrl-C or kill reaching only this JVM is passed on, so the
- * export still deletes its temp file. {@code SLUICE_TUNED_JVM=0} turns this off, and so does an agent or a
- * flight recording among the user's options: they are for the JVM the user started, so the command runs
- * there.
+ * export still deletes its temp file. {@code SLUICE_TUNED_JVM=0} turns this off, and so does an agent, JMX's
+ * remote agent or a flight recording among the user's options: they are for the JVM the user started, so
+ * the command runs there ({@link #WATCHING_THIS_JVM}).
  */
 final class TunedJvm {
     /** Set on the second JVM, so that it runs the command itself. */

@@ -6,8 +6,11 @@ import io.sluice.core.connect.ConnectionSpec;
 import io.sluice.core.connect.Connections;
 import io.sluice.core.connect.Dsn;
 import io.sluice.core.connect.TlsMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 
 /**
  * The app's demo: a private MariaDB (the test harness's mechanism) with the sample shop from
@@ -46,13 +49,13 @@ public final class DemoDatabase implements AutoCloseable {
     }
 
     /** The folder of its data, which {@link #close} removes. */
-    public java.nio.file.Path dataFolder() {
+    public Path dataFolder() {
         return server.workDir();
     }
 
     /** Whether, once closed, its data is gone: removing it is best effort (AtomicFiles.deleteTree). */
     public synchronized boolean dataGone() {
-        return closed && java.nio.file.Files.notExists(dataFolder());
+        return closed && Files.notExists(dataFolder());
     }
 
     @Override
@@ -70,8 +73,8 @@ public final class DemoDatabase implements AutoCloseable {
      * with the server such a process left running on one.
      */
     private static void sweepStaleFolders() {
-        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(AppPaths.home())) {
-            for (java.nio.file.Path d : dirs.filter(p -> p.getFileName().toString().matches("demo-\\d+")).toList()) {
+        try (Stream<Path> dirs = Files.list(AppPaths.home())) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().matches("demo-\\d+")).toList()) {
                 long pid = Long.parseLong(d.getFileName().toString().substring("demo-".length()));
                 if (ProcessHandle.of(pid).isEmpty()) {
                     PrivateMariaDb.stopOrphanedServer(d);
